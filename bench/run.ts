@@ -1,0 +1,24 @@
+// `npm run bench`: every benchmark, each figure printed with its same-run baseline and ratio.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { benchDraftsSave } from './draftsSave.bench.ts';
+import { benchFirstScreen } from './firstScreen.bench.ts';
+import { results } from './harness.ts';
+import { benchRendererBundle } from './rendererBundle.bench.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'pressdesk-bench-run-'));
+try {
+  process.stdout.write(
+    `PressDesk benchmarks — Node ${process.versions.node}, ${new Date().toISOString()}\n\n`,
+  );
+  await benchDraftsSave();
+  const builds = await benchRendererBundle(work);
+  await benchFirstScreen(builds);
+  const missed = results.filter((r) => r.met === false);
+  process.stdout.write(
+    `\n${results.length} figures; ${missed.length ? `${missed.length} target(s) NOT met: ${missed.map((m) => m.name).join('; ')}` : 'every stated target met'}\n`,
+  );
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,78 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Maps a URL path to a file inside `root`, or undefined when the path would leave it
+ * (../, encoded separators, NUL) or cannot be decoded.
+ */
+export function resolveStaticPath(root: string, urlPath: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return undefined;
+  const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
+  const full = normalize(join(root, relative));
+  const base = normalize(root.endsWith(sep) ? root : root + sep);
+  return full.startsWith(base) ? full : undefined;
+}
+
+/** Streams a built renderer file. Answers true when it served one. */
+export async function serveStatic(
+  root: string,
+  urlPath: string,
+  method: string,
+  res: ServerResponse,
+): Promise<boolean> {
+  const path = resolveStaticPath(root, urlPath);
+  if (!path) return false;
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return false;
+    size = info.size;
+  } catch {
+    return false;
+  }
+  const type = TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+  res.writeHead(200, {
+    'Content-Type': type,
+    'Content-Length': size,
+    // Hashed asset names change with their content; index.html must always be fresh.
+    'Cache-Control': path.endsWith('.html') ? 'no-store' : 'public, max-age=31536000, immutable',
+  });
+  if (method === 'HEAD') {
+    res.end();
+    return true;
+  }
+  await new Promise<void>((resolve) => {
+    createReadStream(path)
+      .on('error', () => res.destroy())
+      .on('close', resolve)
+      .pipe(res);
+  });
+  return true;
+}

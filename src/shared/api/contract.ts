@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { DocumentKindSchema } from '../domain/documentKind.ts';
+import { DraftStatusSchema } from '../domain/draftStatus.ts';
+import { EditorStateSchema } from '../domain/editorState.ts';
+import { DraftIdSchema, DraftSchema, DraftSummarySchema, TitleSchema } from '../domain/draft.ts';
+import { LocaleSchema, SettingsPatchSchema, SettingsSchema } from '../domain/settings.ts';
+
+/**
+ * THE contract: every method the UI may call, with its input and output schema. Electron's
+ * main process registers exactly these with ipcMain.handle, the preload exposes exactly these,
+ * the headless host serves exactly these at POST /api/<method>. A method that is not in this
+ * table does not exist anywhere.
+ */
+export const contract = {
+  'app.info': {
+    input: z.object({}).strict(),
+    output: z.object({
+      name: z.string(),
+      version: z.string(),
+      runtime: z.enum(['electron', 'headless']),
+      dataDir: z.string(),
+      databasePath: z.string(),
+      schemaVersion: z.number().int(),
+      sqliteVersion: z.string(),
+      nodeVersion: z.string(),
+    }),
+  },
+  'drafts.list': {
+    input: z
+      .object({
+        kind: DocumentKindSchema.optional(),
+        status: DraftStatusSchema.optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+        offset: z.number().int().min(0).default(0),
+      })
+      .strict(),
+    output: z.object({
+      items: z.array(DraftSummarySchema),
+      total: z.number().int().nonnegative(),
+    }),
+  },
+  'drafts.get': {
+    input: z.object({ id: DraftIdSchema }).strict(),
+    output: DraftSchema,
+  },
+  'drafts.create': {
+    input: z
+      .object({
+        kind: DocumentKindSchema,
+        title: TitleSchema.default(''),
+        body: EditorStateSchema.optional(),
+      })
+      .strict(),
+    output: DraftSchema,
+  },
+  'drafts.save': {
+    input: z
+      .object({
+        id: DraftIdSchema,
+        /** The version the editor started from; a newer one in the store means conflict. */
+        baseVersion: z.number().int().positive(),
+        title: TitleSchema.optional(),
+        body: EditorStateSchema.optional(),
+      })
+      .strict()
+      .refine((v) => v.title !== undefined || v.body !== undefined, {
+        message: 'Nothing to save: give a title, a body, or both.',
+      }),
+    output: DraftSummarySchema,
+  },
+  'settings.get': {
+    input: z.object({}).strict(),
+    output: SettingsSchema,
+  },
+  'settings.set': {
+    input: SettingsPatchSchema,
+    output: SettingsSchema,
+  },
+} as const;
+
+/** Events pushed from the app to every open window. */
+export const events = {
+  /** A draft was created or saved (by this window or another). */
+  'drafts.changed': z.object({
+    id: DraftIdSchema,
+    version: z.number().int().positive(),
+  }),
+  /** The office settings changed; windows re-read them (e.g. to switch language). */
+  'settings.changed': z.object({ locale: LocaleSchema }),
+} as const;
+
+export type Contract = typeof contract;
+export type ApiMethod = keyof Contract;
+/** What a caller passes (defaults may be omitted). */
+export type ApiInput<M extends ApiMethod> = z.input<Contract[M]['input']>;
+/** What a handler receives, after parsing and defaults. */
+export type ApiParsedInput<M extends ApiMethod> = z.output<Contract[M]['input']>;
+export type ApiOutput<M extends ApiMethod> = z.output<Contract[M]['output']>;
+
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+export type ApiEvent = { [E in EventName]: { name: E; payload: EventPayload<E> } }[EventName];
+
+export const API_METHODS = Object.keys(contract) as ApiMethod[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.hasOwn(contract, name);
+}
+
+/** The parsed-in, promise-out implementation of every method: what core's createApp returns. */
+export type ApiHandlers = {
+  [M in ApiMethod]: (input: ApiParsedInput<M>) => Promise<ApiOutput<M>> | ApiOutput<M>;
+};

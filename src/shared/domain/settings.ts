@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export const LocaleSchema = z.enum(LOCALES);
+export type Locale = z.infer<typeof LocaleSchema>;
+
+/** True when the runtime knows the IANA zone name. */
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const TimeZoneSchema = z
+  .string()
+  .min(1)
+  .refine(isTimeZone, { message: 'Not a known IANA time zone (e.g. Asia/Shanghai).' });
+
+/** The office-wide settings. Every field has a default, so a new desk works at once. */
+export const SettingsSchema = z.object({
+  locale: LocaleSchema,
+  /** The office's time zone: every time is shown and scheduled in it. */
+  timeZone: TimeZoneSchema,
+  /** The issuing office's name, shown in the title bar and used as the default source. */
+  officeName: z.string().trim().max(100),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  locale: 'zh-CN',
+  timeZone: 'Asia/Shanghai',
+  officeName: '',
+};
+
+/** A change to some settings; unknown keys are refused so a typo is not silently dropped. */
+export const SettingsPatchSchema = SettingsSchema.partial().strict();
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
