@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { benchDraftSearch } from './draftSearch.bench.ts';
 import { benchDraftsSave } from './draftsSave.bench.ts';
 import { benchFirstScreen } from './firstScreen.bench.ts';
 import { results } from './harness.ts';
@@ -13,6 +14,7 @@ try {
     `PressDesk benchmarks — Node ${process.versions.node}, ${new Date().toISOString()}\n\n`,
   );
   await benchDraftsSave();
+  await benchDraftSearch();
   const builds = await benchRendererBundle(work);
   await benchFirstScreen(builds);
   const missed = results.filter((r) => r.met === false);

@@ -1,5 +1,6 @@
 import type { ApiHandlers, ApiOutput } from '../shared/api/contract.ts';
 import type { Envelope } from '../shared/api/envelope.ts';
+import type { RevisionRef } from '../shared/domain/draft.ts';
 import { invoke } from './api/invoke.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { DraftsRepository } from './drafts/draftsRepository.ts';
@@ -7,6 +8,9 @@ import { EventBus } from './events/eventBus.ts';
 import { fileLogger, type Logger } from './log/logger.ts';
 import { SettingsRepository } from './settings/settingsRepository.ts';
 import { openDatabase } from './store/openDatabase.ts';
+import { compareRevisions } from './drafts/compareRevisions.ts';
+import { MediaLibrary } from './media/mediaLibrary.ts';
+import { userInfo } from 'node:os';
 import { APP_NAME, APP_VERSION } from './version.ts';
 
 export interface CreateAppOptions {
@@ -25,6 +29,8 @@ export interface DeskApp {
   readonly handlers: ApiHandlers;
   readonly events: EventBus;
   readonly log: Logger;
+  /** The media library, for the hosts to serve images from (GET /media/<hash>). */
+  readonly media: MediaLibrary;
   /** Runs one untrusted call through validation and the envelope (see invoke). */
   call(method: string, input: unknown): Promise<Envelope<unknown>>;
   close(): void;
@@ -36,11 +42,25 @@ export interface DeskApp {
  */
 export function createApp(options: CreateAppOptions): DeskApp {
   const clock = options.clock ?? systemClock;
-  const log = options.logger ?? fileLogger(options.dataDir, clock);
+  // The store first: it checks the data folder and throws StoreOpenError with a sentence for
+  // the user. The file logger creates <dataDir>/logs and would fail first, with a bare ENOTDIR.
   const store = openDatabase({ dataDir: options.dataDir, nativeBinding: options.nativeBinding });
+  const log = options.logger ?? fileLogger(options.dataDir, clock);
   const { db } = store;
   const drafts = new DraftsRepository(db, clock);
   const settings = new SettingsRepository(db, log);
+  const media = new MediaLibrary(db, options.dataDir, clock);
+  const systemUser = (() => {
+    try {
+      return userInfo().username;
+    } catch {
+      return '';
+    }
+  })();
+  /** Who is acting: the name given in Settings, else the computer's user name. */
+  const person = () => settings.get().personName || systemUser;
+  const versionOf = (id: string, ref: RevisionRef) =>
+    ref === 'working' ? drafts.get(id) : drafts.revision(id, ref);
   const events = new EventBus();
   const sqliteVersion = (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
 
@@ -60,15 +80,32 @@ export function createApp(options: CreateAppOptions): DeskApp {
     'drafts.list': (input) => drafts.list(input),
     'drafts.get': (input) => drafts.get(input.id),
     'drafts.create': (input) => {
-      const draft = drafts.create(input);
+      const draft = drafts.create(input, person());
       events.emit('drafts.changed', { id: draft.id, version: draft.version });
       return draft;
     },
     'drafts.save': (input) => {
-      const summary = drafts.save(input);
+      const summary = drafts.save(input, person());
       events.emit('drafts.changed', { id: summary.id, version: summary.version });
       return summary;
     },
+    'drafts.checkpoint': (input) => drafts.checkpoint(input.id),
+    'drafts.revisions': (input) => drafts.revisions(input.id),
+    'drafts.revision': (input) => drafts.revision(input.id, input.number),
+    'drafts.compare': (input) =>
+      compareRevisions(
+        input.from,
+        input.to,
+        versionOf(input.id, input.from),
+        versionOf(input.id, input.to),
+      ),
+    'drafts.restore': (input) => {
+      const summary = drafts.restore(input.id, input.number, input.baseVersion, person());
+      events.emit('drafts.changed', { id: summary.id, version: summary.version });
+      return summary;
+    },
+    'media.import': (input) =>
+      media.import(Buffer.from(input.dataBase64, 'base64'), input.fileName),
     'settings.get': () => settings.get(),
     'settings.set': (input) => {
       const next = settings.set(input);
@@ -83,6 +120,7 @@ export function createApp(options: CreateAppOptions): DeskApp {
     handlers,
     events,
     log,
+    media,
     call: (method, input) => invoke(handlers, method, input, log),
     close: () => {
       if (closed) return;

@@ -7,7 +7,7 @@ import { fail, type Envelope } from '../shared/api/envelope.ts';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
 import type { DeskApp } from '../core/app.ts';
 import { readCookie, tokenCookieName, tokenMatches } from './accessToken.ts';
-import { serveStatic } from './staticFiles.ts';
+import { serveFile, serveStatic } from './staticFiles.ts';
 
 /** Loopback only, by design: the headless desk is never reachable from another machine. */
 export const HEADLESS_HOST = '127.0.0.1';
@@ -122,6 +122,20 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     }
 
     if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(res, 'GET, HEAD');
+    const media = /^\/media\/([0-9a-f]{64})$/.exec(url.pathname);
+    if (media) {
+      // Library images are the office's material: same token as the API.
+      if (!authorized(req)) {
+        res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Unauthorized.\n');
+        return;
+      }
+      const file = app.media.fileOf(media[1] as string);
+      if (file && (await serveFile(file.path, file.mimeType, method, res, true))) return;
+      res
+        .writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' })
+        .end('No such image in the library.\n');
+      return;
+    }
     const given = url.searchParams.get('token');
     if (given !== null) {
       if (!tokenMatches(token, given)) {

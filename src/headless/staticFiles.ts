@@ -49,6 +49,19 @@ export async function serveStatic(
 ): Promise<boolean> {
   const path = resolveStaticPath(root, urlPath);
   if (!path) return false;
+  const type = TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+  // Hashed asset names change with their content; index.html must always be fresh.
+  return serveFile(path, type, method, res, !path.endsWith('.html'));
+}
+
+/** Streams one file with its type; `immutable` for content-addressed files. False when absent. */
+export async function serveFile(
+  path: string,
+  type: string,
+  method: string,
+  res: ServerResponse,
+  immutable: boolean,
+): Promise<boolean> {
   let size: number;
   try {
     const info = await stat(path);
@@ -57,12 +70,10 @@ export async function serveStatic(
   } catch {
     return false;
   }
-  const type = TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
   res.writeHead(200, {
     'Content-Type': type,
     'Content-Length': size,
-    // Hashed asset names change with their content; index.html must always be fresh.
-    'Cache-Control': path.endsWith('.html') ? 'no-store' : 'public, max-age=31536000, immutable',
+    'Cache-Control': immutable ? 'private, max-age=31536000, immutable' : 'no-store',
   });
   if (method === 'HEAD') {
     res.end();

@@ -12,6 +12,7 @@ import {
 } from '../../src/headless/headlessServer.ts';
 import { resolveStaticPath } from '../../src/headless/staticFiles.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp.ts';
+import { PNG_1x1 } from '../fixtures/images.ts';
 import { useTempDirs } from '../fixtures/tempDir.ts';
 
 const TOKEN = 'test-token-0123456789abcdefghijklmnopqrstuvw';
@@ -251,5 +252,40 @@ describe('headless host', () => {
       name: 'settings.changed',
       payload: { locale: 'en' },
     });
+  });
+});
+
+describe('headless host: media', () => {
+  const tempDir = useTempDirs();
+  it('serves library images to the token holder only', async () => {
+    const staticDir = tempDir();
+    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>PressDesk</title>');
+    const app = createApp({ dataDir: tempDir(), runtime: 'headless', logger: memoryLogger() });
+    const server = await startHeadlessServer({ app, staticDir, token: TOKEN, port: 0 });
+    try {
+      const imported = await app.call('media.import', {
+        fileName: 'a.png',
+        dataBase64: PNG_1x1.toString('base64'),
+      });
+      const hash = (imported as { value: { hash: string } }).value.hash;
+      const ok = await send(server.port, {
+        path: `/media/${hash}`,
+        headers: { cookie: `${tokenCookieName(server.port)}=${TOKEN}` },
+      });
+      expect(ok.status).toBe(200);
+      expect(ok.headers['content-type']).toBe('image/png');
+      expect((await send(server.port, { path: `/media/${hash}` })).status).toBe(401);
+      expect(
+        (
+          await send(server.port, {
+            path: `/media/${'0'.repeat(64)}`,
+            headers: { authorization: `Bearer ${TOKEN}` },
+          })
+        ).status,
+      ).toBe(404);
+    } finally {
+      await server.close();
+      app.close();
+    }
   });
 });

@@ -2,7 +2,19 @@ import { z } from 'zod';
 import { DocumentKindSchema } from '../domain/documentKind.ts';
 import { DraftStatusSchema } from '../domain/draftStatus.ts';
 import { EditorStateSchema } from '../domain/editorState.ts';
-import { DraftIdSchema, DraftSchema, DraftSummarySchema, TitleSchema } from '../domain/draft.ts';
+import {
+  DraftIdSchema,
+  DraftSchema,
+  DraftSummarySchema,
+  RevisionComparisonSchema,
+  RevisionRefSchema,
+  RevisionSchema,
+  RevisionSummarySchema,
+  TimestampSchema,
+  TitleSchema,
+} from '../domain/draft.ts';
+import { DocumentMetaSchema } from '../domain/documentMeta.ts';
+import { MAX_MEDIA_BASE64_LENGTH, MediaItemSchema } from '../domain/media.ts';
 import { LocaleSchema, SettingsPatchSchema, SettingsSchema } from '../domain/settings.ts';
 
 /**
@@ -30,6 +42,15 @@ export const contract = {
       .object({
         kind: DocumentKindSchema.optional(),
         status: DraftStatusSchema.optional(),
+        /** The name of the person who created the drafts. */
+        createdBy: z.string().max(100).optional(),
+        /** updatedAt >= updatedFrom and < updatedBefore (UTC; the UI converts office days). */
+        updatedFrom: TimestampSchema.optional(),
+        updatedBefore: TimestampSchema.optional(),
+        /** Full-text search in titles and bodies; any substring, Chinese included, from one character. */
+        query: z.string().trim().max(200).optional(),
+        sort: z.enum(['updatedAt', 'createdAt', 'title']).default('updatedAt'),
+        order: z.enum(['asc', 'desc']).default('desc'),
         limit: z.number().int().min(1).max(500).default(100),
         offset: z.number().int().min(0).default(0),
       })
@@ -48,6 +69,7 @@ export const contract = {
       .object({
         kind: DocumentKindSchema,
         title: TitleSchema.default(''),
+        meta: DocumentMetaSchema.optional(),
         body: EditorStateSchema.optional(),
       })
       .strict(),
@@ -60,13 +82,55 @@ export const contract = {
         /** The version the editor started from; a newer one in the store means conflict. */
         baseVersion: z.number().int().positive(),
         title: TitleSchema.optional(),
+        meta: DocumentMetaSchema.optional(),
         body: EditorStateSchema.optional(),
       })
       .strict()
-      .refine((v) => v.title !== undefined || v.body !== undefined, {
-        message: 'Nothing to save: give a title, a body, or both.',
+      .refine((v) => v.title !== undefined || v.meta !== undefined || v.body !== undefined, {
+        message: 'Nothing to save: give a title, fields or a body.',
       }),
     output: DraftSummarySchema,
+  },
+  /** Makes the working copy a revision now (unless it already is the newest one). */
+  'drafts.checkpoint': {
+    input: z.object({ id: DraftIdSchema }).strict(),
+    output: RevisionSummarySchema,
+  },
+  'drafts.revisions': {
+    input: z.object({ id: DraftIdSchema }).strict(),
+    output: z.array(RevisionSummarySchema),
+  },
+  'drafts.revision': {
+    input: z.object({ id: DraftIdSchema, number: z.number().int().positive() }).strict(),
+    output: RevisionSchema,
+  },
+  'drafts.compare': {
+    input: z.object({ id: DraftIdSchema, from: RevisionRefSchema, to: RevisionRefSchema }).strict(),
+    output: RevisionComparisonSchema,
+  },
+  /** Brings an earlier revision back as the working copy (recorded as a new revision). */
+  'drafts.restore': {
+    input: z
+      .object({
+        id: DraftIdSchema,
+        number: z.number().int().positive(),
+        baseVersion: z.number().int().positive(),
+      })
+      .strict(),
+    output: DraftSummarySchema,
+  },
+  /** Puts an image into the media library (stored once, by the SHA-256 of its bytes). */
+  'media.import': {
+    input: z
+      .object({
+        fileName: z.string().trim().min(1).max(255),
+        dataBase64: z
+          .string()
+          .max(MAX_MEDIA_BASE64_LENGTH, { message: 'The image is larger than 20 MB.' })
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'The image data must be base64.' }),
+      })
+      .strict(),
+    output: MediaItemSchema,
   },
   'settings.get': {
     input: z.object({}).strict(),

@@ -26,6 +26,11 @@ export const SettingsSchema = z.object({
   timeZone: TimeZoneSchema,
   /** The issuing office's name, shown in the title bar and used as the default source. */
   officeName: z.string().trim().max(100),
+  /**
+   * The name this desk records as the author of drafts and revisions. Empty: the computer's
+   * user name. (Local profiles with roles replace this when review and approval arrive.)
+   */
+  personName: z.string().trim().max(100),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -33,6 +38,7 @@ export const DEFAULT_SETTINGS: Settings = {
   locale: 'zh-CN',
   timeZone: 'Asia/Shanghai',
   officeName: '',
+  personName: '',
 };
 
 /** A change to some settings; unknown keys are refused so a typo is not silently dropped. */

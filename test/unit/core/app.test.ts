@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { createApp, type DeskApp } from '../../../src/core/app.ts';
 import { manualClock } from '../../../src/core/clock.ts';
 import { memoryLogger } from '../../../src/core/log/logger.ts';
+import { MIGRATIONS } from '../../../src/core/store/migrations/index.ts';
 import { APP_VERSION } from '../../../src/core/version.ts';
 import type { ApiEvent } from '../../../src/shared/api/contract.ts';
+import type { Document } from '../../../src/shared/document/nodes.ts';
+import { plainText } from '../../../src/shared/document/plainText.ts';
 import { useTempDirs } from '../../fixtures/tempDir.ts';
 
 const body = (text: string) => ({
@@ -57,7 +60,7 @@ describe('createApp: the contract over the store', () => {
       createdAt: '2026-11-27T01:00:00.000Z',
     });
     const got = await value(app, 'drafts.get', { id: created.id });
-    expect(got.body).toEqual(body('政务公开'));
+    expect(plainText(got.body as Document)).toBe('政务公开');
     expect(got.title).toBe('关于《通州区政务公开实施办法》的解读');
     const list = await value(app, 'drafts.list', {});
     expect(list.total).toBe(1);
@@ -147,10 +150,12 @@ describe('createApp: the contract over the store', () => {
       locale: 'zh-CN',
       timeZone: 'Asia/Shanghai',
       officeName: '',
+      personName: '',
     });
     await value(first.app, 'settings.set', {
       locale: 'en',
       officeName: '通州区人民政府新闻办公室',
+      personName: '',
     });
     first.app.close();
     const second = open(first.dataDir);
@@ -158,6 +163,7 @@ describe('createApp: the contract over the store', () => {
       locale: 'en',
       timeZone: 'Asia/Shanghai',
       officeName: '通州区人民政府新闻办公室',
+      personName: '',
     });
     second.app.close();
   });
@@ -186,7 +192,7 @@ describe('createApp: the contract over the store', () => {
       name: 'PressDesk',
       runtime: 'headless',
       dataDir,
-      schemaVersion: 1,
+      schemaVersion: MIGRATIONS.length,
     });
     const pkg = JSON.parse(
       readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'),

@@ -133,7 +133,9 @@ describe('openDatabase', () => {
   it('refuses a damaged database (quick_check) and leaves it as it was', () => {
     const dataDir = tempDir();
     const first = openDatabase({ dataDir });
-    const insert = first.db.prepare('INSERT INTO drafts VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const insert = first.db.prepare(
+      'INSERT INTO drafts (id, kind, title, status, body, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     for (let i = 0; i < 2000; i++) {
       insert.run(`id-${i}`, 'notice', `标题 ${i} `.repeat(20), 'draft', '{"root":{}}', 1, 'x', 'x');
     }

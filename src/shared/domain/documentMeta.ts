@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { MediaHashSchema } from '../document/nodes.ts';
+import { safeLinkUrl } from '../document/safeUrl.ts';
+
+/**
+ * The fields around a document's body. Common to every kind: subtitle, source (来源), issuing
+ * unit (发布机构), author, keywords, summary and cover image. Then each kind's own:
+ * a policy interpretation names the policy it interprets; a consultation has a deadline and
+ * says how to respond. While drafting, fields may be empty; `missingFields` tells what must be
+ * filled in before the document can go to review.
+ */
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `At most ${max} characters.` })
+    .default('');
+
+const OptionalUrlSchema = z
+  .string()
+  .trim()
+  .default('')
+  .refine((v) => v === '' || safeLinkUrl(v) !== undefined, {
+    message: 'Give an http or https address.',
+  });
+
+export const CommonMetaSchema = z.object({
+  subtitle: text(200),
+  source: text(100),
+  issuingUnit: text(100),
+  author: text(100),
+  keywords: z.array(z.string().trim().min(1).max(30)).max(20).default([]),
+  summary: text(500),
+  coverImage: MediaHashSchema.nullable().default(null),
+});
+
+/** The policy a 政策解读 explains: either a published one, or a draft of it in this desk. */
+export const InterpretedPolicySchema = z.discriminatedUnion('source', [
+  z.object({
+    source: z.literal('published'),
+    title: text(200),
+    /** 文号, e.g. 通政发〔2016〕12号 */
+    documentNumber: text(60),
+    url: OptionalUrlSchema,
+  }),
+  z.object({ source: z.literal('draft'), draftId: z.uuid() }),
+]);
+export type InterpretedPolicy = z.infer<typeof InterpretedPolicySchema>;
+
+export const DocumentMetaSchema = z.discriminatedUnion('kind', [
+  CommonMetaSchema.extend({ kind: z.literal('press_release') }),
+  CommonMetaSchema.extend({
+    kind: z.literal('policy_interpretation'),
+    policy: InterpretedPolicySchema.default({
+      source: 'published',
+      title: '',
+      documentNumber: '',
+      url: '',
+    }),
+  }),
+  CommonMetaSchema.extend({ kind: z.literal('notice') }),
+  CommonMetaSchema.extend({
+    kind: z.literal('consultation'),
+    /** Last day for comments, a calendar date in the office's time zone. */
+    deadline: z.iso.date().nullable().default(null),
+    /** How the public responds: an e-mail, a postal address, a phone, a web form. */
+    howToRespond: text(1000),
+  }),
+]);
+export type DocumentMeta = z.infer<typeof DocumentMetaSchema>;
+
+/** Empty fields for a new document of a kind. */
+export function emptyMeta(kind: DocumentMeta['kind']): DocumentMeta {
+  return DocumentMetaSchema.parse({ kind });
+}
+
+export type MetaField =
+  'policy.title' | 'policy.documentNumber' | 'policy.url' | 'deadline' | 'howToRespond';
+
+/** The kind-specific fields still to fill in before review. */
+export function missingFields(meta: DocumentMeta): MetaField[] {
+  switch (meta.kind) {
+    case 'press_release':
+    case 'notice':
+      return [];
+    case 'policy_interpretation': {
+      if (meta.policy.source === 'draft') return [];
+      const missing: MetaField[] = [];
+      if (!meta.policy.title) missing.push('policy.title');
+      if (!meta.policy.documentNumber) missing.push('policy.documentNumber');
+      if (!meta.policy.url) missing.push('policy.url');
+      return missing;
+    }
+    case 'consultation': {
+      const missing: MetaField[] = [];
+      if (!meta.deadline) missing.push('deadline');
+      if (!meta.howToRespond) missing.push('howToRespond');
+      return missing;
+    }
+  }
+}
