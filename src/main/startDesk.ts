@@ -65,7 +65,10 @@ async function run(options: StartDeskOptions, started: { desk?: DeskApp }): Prom
 
   await app.whenReady();
   denyAllPermissions(session.defaultSession);
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.rendererDir));
+  protocol.handle(
+    APP_SCHEME,
+    createAppProtocolHandler(paths.rendererDir, (hash) => started.desk?.media.fileOf(hash)),
+  );
 
   const desk = createApp({
     dataDir: resolveDataDir(options.argv, options.env, app.getPath('userData')),

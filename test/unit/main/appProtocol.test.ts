@@ -136,3 +136,30 @@ describe('resolveRendererFile', () => {
     });
   });
 });
+
+describe('createAppProtocolHandler: media library', () => {
+  it('serves a library image by its hash, and nothing for unknown or malformed hashes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pressdesk-protocol-media-'));
+    try {
+      const image = join(dir, 'img.png');
+      writeFileSync(image, 'PNGBYTES');
+      const hash = 'ab'.repeat(32);
+      const handler = createAppProtocolHandler(dir, (h) =>
+        h === hash ? { path: image, mimeType: 'image/png' } : undefined,
+      );
+      const found = await handler(new Request(`pressdesk://app/media/${hash}`));
+      expect(found.status).toBe(200);
+      expect(found.headers.get('content-type')).toBe('image/png');
+      expect(found.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      expect(await found.text()).toBe('PNGBYTES');
+      expect((await handler(new Request(`pressdesk://app/media/${'cd'.repeat(32)}`))).status).toBe(
+        404,
+      );
+      expect(
+        (await handler(new Request('pressdesk://app/media/..%2f..%2fsecret'))).status,
+      ).not.toBe(200);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
