@@ -1,0 +1,155 @@
+/**
+ * The interface in Simplified Chinese: the default language and the source of the key set.
+ * `{name}` marks a value filled in by translate(); en.ts must use the same placeholders.
+ */
+export const zhCN = {
+  'app.name': '融媒体发布台',
+
+  'lang.zh-CN': '简体中文',
+  'lang.en': 'English',
+
+  'shell.skipToContent': '跳到主要内容',
+  'shell.navLabel': '主导航',
+  'shell.languageLabel': '界面语言',
+  'shell.languageNotSaved': '界面已切换语言，但未能保存到设置，下次启动可能恢复原语言。',
+  'shell.settingsNotLoaded': '无法读取办公设置，暂按默认设置显示（时区 Asia/Shanghai）。',
+
+  'nav.drafts': '稿件',
+  'nav.calendar': '日历',
+  'nav.queue': '发布队列',
+  'nav.history': '发布历史',
+  'nav.channels': '渠道',
+  'nav.review': '审核',
+  'nav.settings': '设置',
+
+  'kind.press_release': '新闻稿',
+  'kind.policy_interpretation': '政策解读',
+  'kind.notice': '通知公告',
+  'kind.consultation': '征求意见',
+
+  'status.draft': '草稿',
+  'status.in_review': '审核中',
+  'status.approved': '已批准',
+  'status.published': '已发布',
+  'status.retracted': '已撤回',
+
+  'common.retry': '重试',
+  'common.reload': '重新加载',
+  'common.cancel': '取消',
+  'common.untitled': '（无标题）',
+  'common.detail': '详情：{detail}',
+
+  'drafts.title': '稿件',
+  'drafts.new': '新建稿件',
+  'drafts.filters': '筛选稿件',
+  'drafts.filter.kind': '类型',
+  'drafts.filter.status': '状态',
+  'drafts.filter.all': '全部',
+  'drafts.clearFilters': '清除筛选',
+  'drafts.col.title': '标题',
+  'drafts.col.kind': '类型',
+  'drafts.col.status': '状态',
+  'drafts.col.updatedAt': '最后保存',
+  'drafts.summary': '共 {total} 篇。时间按办公时区 {timeZone} 显示。',
+  'drafts.empty':
+    '还没有稿件。点击“新建稿件”，选择稿件类型并填写标题，即可开始撰写；创建的稿件都会列在这里。',
+  'drafts.emptyFiltered': '没有符合筛选条件的稿件。',
+  'drafts.loadFailed': '无法加载稿件列表',
+  'drafts.tableCaption': '稿件列表，按最后保存时间从新到旧排列',
+
+  'newDraft.title': '新建稿件',
+  'newDraft.kind': '稿件类型',
+  'newDraft.kindRequired': '请选择稿件类型。',
+  'newDraft.titleLabel': '标题',
+  'newDraft.titleHelp': '可以稍后再填写。',
+  'newDraft.submit': '创建并打开',
+  'newDraft.failed': '未能创建稿件',
+
+  'draft.back': '返回稿件列表',
+  'draft.facts': '稿件信息',
+  'draft.kind': '类型',
+  'draft.status': '状态',
+  'draft.version': '版本',
+  'draft.createdAt': '创建时间',
+  'draft.updatedAt': '最后保存',
+  'draft.timeZoneNote': '时间按办公时区 {timeZone} 显示。',
+  'draft.titleLabel': '标题',
+  'draft.saveTitle': '保存标题',
+  'draft.saved': '标题已保存（版本 {version}）。',
+  'draft.saveFailed': '标题未保存',
+  'draft.unsavedTitle': '您未保存的标题：“{title}”。重新加载后可再次填写并保存。',
+  'draft.changedElsewhere': '此稿件已在别处更新为版本 {version}。',
+  'draft.changedElsewhereHint': '请先重新加载，再修改标题，以免覆盖他人的修改。',
+  'draft.notFound': '找不到这篇稿件',
+  'draft.notFoundHint': '稿件可能已被删除，或链接有误。',
+  'draft.loadFailed': '无法加载稿件',
+  'draft.bodyHeading': '正文',
+  'draft.editorPending': '正文编辑器尚在建设中，将在后续版本提供。',
+
+  'settings.title': '设置',
+  'settings.office': '办公设置',
+  'settings.language': '界面语言',
+  'settings.timeZone': '办公时区',
+  'settings.timeZoneHelp': '所有时间都按此时区显示和排期。',
+  'settings.officeName': '单位名称',
+  'settings.officeNameHelp': '显示在标题栏，并作为稿件的默认来源。',
+  'settings.personName': '您的姓名',
+  'settings.personNameHelp': '记录为稿件和修订的作者；留空时使用本机的用户名。',
+  'settings.save': '保存设置',
+  'settings.saved': '设置已保存。',
+  'settings.saveFailed': '设置未保存',
+  'settings.loadFailed': '无法读取设置',
+  'settings.fieldIssue': '未被接受：{detail}',
+  'settings.about': '数据与版本',
+  'settings.aboutHint':
+    '稿件和设置都保存在下面的数据文件夹中。备份时，请在应用关闭后复制整个文件夹。',
+  'settings.infoLoadFailed': '无法读取应用信息',
+
+  'info.version': '版本',
+  'info.runtime': '运行方式',
+  'info.runtime.electron': '桌面应用（Electron）',
+  'info.runtime.headless': '浏览器访问（无界面服务）',
+  'info.dataDir': '数据文件夹',
+  'info.databasePath': '数据库文件',
+  'info.schemaVersion': '数据库结构版本',
+  'info.sqliteVersion': 'SQLite 版本',
+  'info.nodeVersion': 'Node.js 版本',
+
+  'notBuilt.status': '尚未开放',
+  'calendar.title': '日历',
+  'calendar.body':
+    '日历：尚未开放。此处将按办公时区以日历形式显示已排期的发布，便于安排和调整发布时间。',
+  'queue.title': '发布队列',
+  'queue.body': '发布队列：尚未开放。此处将显示待发布、重试中和需要人工确认的发布任务。',
+  'history.title': '发布历史',
+  'history.body':
+    '发布历史：尚未开放。此处将列出每一次发布的渠道、时间、结果和链接，并可按时间和渠道查询。',
+  'channels.title': '渠道',
+  'channels.body':
+    '渠道：尚未开放。此处将管理政府网站、微博、微信公众号、Mastodon 和区级客户端的发布账号及其连接状态。',
+  'review.title': '审核',
+  'review.body': '审核：尚未开放。此处将列出待审核的稿件，供审核人审阅、批准或退回。',
+
+  'notFound.title': '页面不存在',
+  'notFound.body': '地址“{path}”没有对应的页面。',
+  'notFound.back': '前往稿件列表',
+
+  'unauthorized.title': '需要访问令牌',
+  'unauthorized.body':
+    '此页面没有携带本次运行的访问令牌。请打开启动融媒体发布台时终端中打印的地址（地址中包含 ?token=…），不要只输入主机和端口。',
+
+  'error.invalid_input': '输入未通过校验，请按提示修改后再试。',
+  'error.unknown_method': '当前运行的应用中没有此功能，请把界面和应用更新到同一版本。',
+  'error.not_found': '要找的记录不存在，可能已被删除。',
+  'error.conflict': '稿件已在别处保存了更新的版本。请重新加载，再把您的修改重新应用一次。',
+  'error.unauthorized': '缺少访问令牌。请用终端中打印的地址重新打开融媒体发布台。',
+  'error.forbidden_sender': '请求不是来自融媒体发布台自己的窗口，已被拒绝。',
+  'error.storage': '数据库或数据文件夹出现问题，操作没有完成。请按下面的说明处理。',
+  'error.internal':
+    '应用发生内部错误，已记入日志。请稍后重试；如反复出现，请把下面的参考编号告知技术支持。',
+  'error.unreachable': '无法连接到应用服务。请确认融媒体发布台仍在运行，然后重试。',
+  'error.malformed_response':
+    '应用服务返回了无法识别的内容。请确认打开的是融媒体发布台的地址，然后重试。',
+  'error.unexpected_output':
+    '应用服务返回的数据与当前界面的版本不符。请把界面和应用更新到同一版本。',
+} as const;

@@ -1,0 +1,6 @@
+import { useContext } from 'react';
+import { DeskSettingsContext, type DeskSettings } from './deskSettingsContext.ts';
+
+export function useDeskSettings(): DeskSettings {
+  return useContext(DeskSettingsContext);
+}
