@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { DocumentKind } from '../../shared/domain/documentKind.ts';
 import { emptyMeta, type DocumentMeta } from '../../shared/domain/documentMeta.ts';
 import type { DraftStatus } from '../../shared/domain/draftStatus.ts';
@@ -103,11 +103,22 @@ export class DraftsRepository {
   private readonly db: Database;
   private readonly clock: Clock;
   private readonly index: DraftIndex;
+  private readonly statements = new Map<string, Statement>();
 
   constructor(db: Database, clock: Clock) {
     this.db = db;
     this.clock = clock;
     this.index = new DraftIndex(db);
+  }
+
+  /** A prepared statement, prepared once per distinct SQL text (lists build a few variants). */
+  private sql(text: string): Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
   }
 
   list(filter: DraftFilter): { items: DraftSummary[]; total: number } {
@@ -143,18 +154,16 @@ export class DraftsRepository {
     // With a search, walk the sort order's index and keep the matches: a common word matches
     // thousands of drafts, and sorting them all to show the first page is what would be slow.
     const from = matching === undefined ? 'drafts' : `drafts INDEXED BY ${SORT_INDEX[filter.sort]}`;
-    const rows = this.db
-      .prepare(
-        `SELECT ${SUMMARY_COLUMNS} FROM ${from} ${clause} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
-      )
-      .all(params) as DraftRow[];
+    const rows = this.sql(
+      `SELECT ${SUMMARY_COLUMNS} FROM ${from} ${clause} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+    ).all(params) as DraftRow[];
     // A search alone is counted in the index, without visiting the drafts it found.
     const countSql =
       matching !== undefined && where.length === 1
         ? `SELECT count(*) AS total FROM (${matching})`
         : `SELECT count(*) AS total FROM drafts ${clause}`;
-    const { total } = this.db.prepare(countSql).get(params) as { total: number };
-    const bodyOf = this.db.prepare('SELECT body FROM drafts_trigram WHERE rowid = ?').pluck();
+    const { total } = this.sql(countSql).get(params) as { total: number };
+    const bodyOf = this.sql('SELECT body FROM drafts_trigram WHERE rowid = ?').pluck();
     return {
       items: rows.map((row) => {
         const snippet =
@@ -203,12 +212,10 @@ export class DraftsRepository {
       'new draft',
     );
     this.db.transaction(() => {
-      const { lastInsertRowid } = this.db
-        .prepare(
-          `INSERT INTO drafts (id, kind, title, status, meta, body, version, created_at, updated_at, created_by, updated_by)
+      const { lastInsertRowid } = this.sql(
+        `INSERT INTO drafts (id, kind, title, status, meta, body, version, created_at, updated_at, created_by, updated_by)
            VALUES (@id, @kind, @title, @status, @meta, @body, @version, @createdAt, @updatedAt, @createdBy, @updatedBy)`,
-        )
-        .run({ ...draft, meta: JSON.stringify(draft.meta), body: JSON.stringify(draft.body) });
+      ).run({ ...draft, meta: JSON.stringify(draft.meta), body: JSON.stringify(draft.body) });
       this.index.put(Number(lastInsertRowid), draft.title, plainText(draft.body));
       this.writeRevision(
         draft.id,
@@ -246,13 +253,11 @@ export class DraftsRepository {
           meta: change.meta === undefined ? current.meta : JSON.stringify(change.meta),
           body: change.body === undefined ? current.body : JSON.stringify(change.body),
         };
-        this.db
-          .prepare(
-            `UPDATE drafts SET title = @title, meta = @meta, body = @body, version = version + 1,
+        this.sql(
+          `UPDATE drafts SET title = @title, meta = @meta, body = @body, version = version + 1,
                updated_at = @now, updated_by = @author
              WHERE id = @id`,
-          )
-          .run({ ...next, id: change.id, now: now.toISOString(), author });
+        ).run({ ...next, id: change.id, now: now.toISOString(), author });
         if (change.title !== undefined || change.body !== undefined) {
           const body =
             change.body ?? (parseJsonColumn(current.body, `drafts ${current.id}`) as EditorState);
@@ -281,9 +286,10 @@ export class DraftsRepository {
   }
 
   revision(id: string, number: number): Revision {
-    const row = this.db
-      .prepare('SELECT * FROM draft_revisions WHERE draft_id = ? AND number = ?')
-      .get(id, number) as RevisionRow | undefined;
+    const row = this.sql('SELECT * FROM draft_revisions WHERE draft_id = ? AND number = ?').get(
+      id,
+      number,
+    ) as RevisionRow | undefined;
     if (!row) throw new DeskError('not_found', `Draft ${id} has no revision ${number}.`);
     return toRevision(row, this.kindOf(id));
   }
@@ -301,19 +307,17 @@ export class DraftsRepository {
         if (current.version !== baseVersion) throw conflict(current.version, baseVersion);
         const old = this.revision(id, number);
         this.checkpointRow(current, 'checkpoint');
-        this.db
-          .prepare(
-            `UPDATE drafts SET title = @title, meta = @meta, body = @body, version = version + 1,
+        this.sql(
+          `UPDATE drafts SET title = @title, meta = @meta, body = @body, version = version + 1,
                updated_at = @now, updated_by = @author WHERE id = @id`,
-          )
-          .run({
-            id,
-            title: old.title,
-            meta: JSON.stringify(old.meta),
-            body: JSON.stringify(old.body),
-            now,
-            author,
-          });
+        ).run({
+          id,
+          title: old.title,
+          meta: JSON.stringify(old.meta),
+          body: JSON.stringify(old.body),
+          now,
+          author,
+        });
         this.index.put(current.seq, old.title, plainText(old.body));
         this.writeRevision(
           id,
@@ -329,8 +333,7 @@ export class DraftsRepository {
   }
 
   private row(id: string): DraftRow {
-    const row = this.db.prepare('SELECT * FROM drafts WHERE id = ?').get(id) as
-      DraftRow | undefined;
+    const row = this.sql('SELECT * FROM drafts WHERE id = ?').get(id) as DraftRow | undefined;
     if (!row) throw new DeskError('not_found', `No draft with id ${id}. It may have been deleted.`);
     return row;
   }
@@ -340,9 +343,9 @@ export class DraftsRepository {
   }
 
   private revisionSummaries(id: string): RevisionSummary[] {
-    const rows = this.db
-      .prepare('SELECT * FROM draft_revisions WHERE draft_id = ? ORDER BY number DESC')
-      .all(id) as RevisionRow[];
+    const rows = this.sql(
+      'SELECT * FROM draft_revisions WHERE draft_id = ? ORDER BY number DESC',
+    ).all(id) as RevisionRow[];
     const kind = this.kindOf(id);
     return rows.map((row) => {
       return parseRow(
@@ -355,11 +358,9 @@ export class DraftsRepository {
 
   /** Writes the working copy as a revision unless the newest revision already holds it. */
   private checkpointRow(current: DraftRow, reason: RevisionReason): void {
-    const latest = this.db
-      .prepare(
-        'SELECT title, meta, body FROM draft_revisions WHERE draft_id = ? ORDER BY number DESC LIMIT 1',
-      )
-      .get(current.id) as { title: string; meta: string; body: string } | undefined;
+    const latest = this.sql(
+      'SELECT title, meta, body FROM draft_revisions WHERE draft_id = ? ORDER BY number DESC LIMIT 1',
+    ).get(current.id) as { title: string; meta: string; body: string } | undefined;
     if (
       latest &&
       latest.title === current.title &&
@@ -380,26 +381,22 @@ export class DraftsRepository {
     restoredFrom: number | null,
   ): void {
     const next =
-      ((this.db
-        .prepare('SELECT max(number) FROM draft_revisions WHERE draft_id = ?')
-        .pluck()
-        .get(id) as number | null) ?? 0) + 1;
-    this.db
-      .prepare(
-        `INSERT INTO draft_revisions (draft_id, number, title, meta, body, author, created_at, reason, restored_from)
+      ((this.sql('SELECT max(number) FROM draft_revisions WHERE draft_id = ?').pluck().get(id) as
+        number | null) ?? 0) + 1;
+    this.sql(
+      `INSERT INTO draft_revisions (draft_id, number, title, meta, body, author, created_at, reason, restored_from)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        next,
-        content.title,
-        JSON.stringify(content.meta),
-        JSON.stringify(content.body),
-        author,
-        at,
-        reason,
-        restoredFrom,
-      );
+    ).run(
+      id,
+      next,
+      content.title,
+      JSON.stringify(content.meta),
+      JSON.stringify(content.body),
+      author,
+      at,
+      reason,
+      restoredFrom,
+    );
   }
 }
 

@@ -24,7 +24,11 @@ export class SettingsRepository {
     this.log = log;
   }
 
+  /** The settings as last read or written; only this repository writes them. */
+  private cached: Settings | undefined;
+
   get(): Settings {
+    if (this.cached) return this.cached;
     const rows = this.db.prepare('SELECT key, value FROM settings').all() as {
       key: string;
       value: string;
@@ -38,7 +42,8 @@ export class SettingsRepository {
       if (parsed.success) result[key] = parsed.data;
       else this.log.warn('settings.invalid_stored_value', { key });
     }
-    return SettingsSchema.parse(result);
+    this.cached = SettingsSchema.parse(result);
+    return this.cached;
   }
 
   set(patch: SettingsPatch): Settings {
@@ -50,6 +55,7 @@ export class SettingsRepository {
         if (patch[key] !== undefined) upsert.run(key, JSON.stringify(patch[key]));
       }
     })();
+    this.cached = undefined;
     return this.get();
   }
 }
