@@ -7,6 +7,7 @@ import { benchDraftsSave } from './draftsSave.bench.ts';
 import { benchFirstScreen } from './firstScreen.bench.ts';
 import { results } from './harness.ts';
 import { benchRendererBundle } from './rendererBundle.bench.ts';
+import { benchTypingLatency } from './typingLatency.bench.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'pressdesk-bench-run-'));
 try {
@@ -17,6 +18,7 @@ try {
   await benchDraftSearch();
   const builds = await benchRendererBundle(work);
   await benchFirstScreen(builds);
+  await benchTypingLatency();
   const missed = results.filter((r) => r.met === false);
   process.stdout.write(
     `\n${results.length} figures; ${missed.length ? `${missed.length} target(s) NOT met: ${missed.map((m) => m.name).join('; ')}` : 'every stated target met'}\n`,

@@ -1,4 +1,5 @@
 import { Descriptions } from 'antd';
+import type { ReactNode } from 'react';
 import type { DraftSummary } from '../../../shared/domain/draft.ts';
 import { formatDateTime } from '../../app/format/formatDateTime.ts';
 import { KIND_KEYS } from '../../app/i18n/domainLabels.ts';
@@ -6,22 +7,46 @@ import { useLocale } from '../../app/i18n/useLocale.ts';
 import { useT } from '../../app/i18n/useT.ts';
 import { StatusTag } from './StatusTag.tsx';
 
-/** Kind, status, version and times of a draft, times in the office's zone. */
-export function DraftFacts({ draft, timeZone }: { draft: DraftSummary; timeZone: string }) {
+/** Kind, status, version, times (in the office's zone) and who created and last saved the draft. */
+export function DraftFacts({
+  draft,
+  timeZone,
+  compact = false,
+}: {
+  draft: DraftSummary;
+  timeZone: string;
+  compact?: boolean;
+}) {
   const t = useT();
   const locale = useLocale();
   const time = (iso: string) => <time dateTime={iso}>{formatDateTime(iso, timeZone, locale)}</time>;
+  const withPerson = (when: ReactNode, who: string) =>
+    who ? (
+      <>
+        {when} · {who}
+      </>
+    ) : (
+      when
+    );
   return (
     <Descriptions
-      bordered
+      bordered={!compact}
       size="small"
-      column={{ xs: 1, sm: 1, md: 2, lg: 3 }}
+      column={compact ? 1 : { xs: 1, sm: 1, md: 2, lg: 3 }}
       items={[
         { key: 'kind', label: t('draft.kind'), children: t(KIND_KEYS[draft.kind]) },
         { key: 'status', label: t('draft.status'), children: <StatusTag status={draft.status} /> },
         { key: 'version', label: t('draft.version'), children: draft.version },
-        { key: 'createdAt', label: t('draft.createdAt'), children: time(draft.createdAt) },
-        { key: 'updatedAt', label: t('draft.updatedAt'), children: time(draft.updatedAt) },
+        {
+          key: 'createdAt',
+          label: t('draft.createdAt'),
+          children: withPerson(time(draft.createdAt), draft.createdBy),
+        },
+        {
+          key: 'updatedAt',
+          label: t('draft.updatedAt'),
+          children: withPerson(time(draft.updatedAt), draft.updatedBy),
+        },
       ]}
     />
   );

@@ -9,27 +9,29 @@ import { useDeskSettings } from '../../app/settings/useDeskSettings.ts';
 import { PageTitle } from '../../app/shell/PageTitle.tsx';
 import { useDocumentTitle } from '../../app/shell/useDocumentTitle.ts';
 import { DraftFilters } from './DraftFilters.tsx';
-import { draftListInput, type KindFilter, type StatusFilter } from './draftListInput.ts';
+import { DEFAULT_VIEW, draftListInput, isFiltered, type DraftListView } from './draftListInput.ts';
 import { DraftsTable } from './DraftsTable.tsx';
 import { NewDraftDialog } from './NewDraftDialog.tsx';
 
-/** #/drafts: every draft, newest first, filtered by kind and status; refreshes on drafts.changed. */
+/**
+ * #/drafts: every draft, newest first by default; search, filters and sortable columns.
+ * Refreshes on drafts.changed.
+ */
 export function DraftsPage() {
   const t = useT();
   useDocumentTitle(t('drafts.title'));
   const { settings } = useDeskSettings();
-  const [kind, setKind] = useState<KindFilter>('all');
-  const [status, setStatus] = useState<StatusFilter>('all');
-  const [page, setPage] = useState(1);
+  const [view, setView] = useState<DraftListView>(DEFAULT_VIEW);
+  const [filtersKey, setFiltersKey] = useState(0);
   const [creating, setCreating] = useState(false);
-  const list = useApiQuery('drafts.list', draftListInput(kind, status, page));
+  const list = useApiQuery('drafts.list', draftListInput(view, settings.timeZone));
   useApiEvent('drafts.changed', () => list.reload());
+  const update = (patch: Partial<DraftListView>) => setView((v) => ({ ...v, ...patch }));
 
-  const filtered = kind !== 'all' || status !== 'all';
+  const filtered = isFiltered(view);
   const clearFilters = () => {
-    setKind('all');
-    setStatus('all');
-    setPage(1);
+    setView(DEFAULT_VIEW);
+    setFiltersKey((k) => k + 1); // remounts the uncontrolled search and author fields
   };
   const empty = filtered ? (
     <>
@@ -55,15 +57,7 @@ export function DraftsPage() {
         </Button>
       </Flex>
       <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 16 }}>
-        <DraftFilters
-          kind={kind}
-          status={status}
-          onChange={(nextKind, nextStatus) => {
-            setKind(nextKind);
-            setStatus(nextStatus);
-            setPage(1);
-          }}
-        />
+        <DraftFilters key={filtersKey} view={view} onChange={update} />
         {list.data ? (
           <Typography.Text type="secondary">
             {t('drafts.summary', { total: list.data.total, timeZone: settings.timeZone })}
@@ -77,11 +71,11 @@ export function DraftsPage() {
         <DraftsTable
           items={list.data?.items ?? []}
           total={list.data?.total ?? 0}
-          page={page}
+          view={view}
           loading={list.loading}
           timeZone={settings.timeZone}
           empty={empty}
-          onPageChange={setPage}
+          onViewChange={update}
         />
       )}
       <NewDraftDialog open={creating} onClose={() => setCreating(false)} />
