@@ -1,26 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-};
+import { join, normalize, sep } from 'node:path';
+import { contentTypeOf } from '../shared/contentType.ts';
 
 /**
  * Maps a URL path to a file inside `root`, or undefined when the path would leave it
@@ -49,7 +31,7 @@ export async function serveStatic(
 ): Promise<boolean> {
   const path = resolveStaticPath(root, urlPath);
   if (!path) return false;
-  const type = TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+  const type = contentTypeOf(path);
   // Hashed asset names change with their content; index.html must always be fresh.
   return serveFile(path, type, method, res, !path.endsWith('.html'));
 }

@@ -1,5 +1,6 @@
 import type { EditorState, LexicalEditor } from 'lexical';
 import type { Document } from '../../shared/document/nodes.ts';
+import { emptyEditorState } from '../../shared/domain/editorState.ts';
 
 /**
  * A saved document as the editor state of `editor` (which must know the release's nodes).
@@ -12,23 +13,7 @@ export function documentToEditorState(editor: LexicalEditor, doc: Document): Edi
 
 export function withAtLeastOneBlock(doc: Document): Document {
   if (doc.root.children.length > 0) return doc;
-  return {
-    root: {
-      ...doc.root,
-      children: [
-        {
-          type: 'paragraph',
-          version: 1,
-          direction: null,
-          format: '',
-          indent: 0,
-          textFormat: 0,
-          textStyle: '',
-          children: [],
-        },
-      ],
-    },
-  };
+  return { root: { ...doc.root, children: emptyEditorState().root.children } };
 }
 
 /**
