@@ -27,3 +27,16 @@ export function gzipBytes(dir: string): number {
   }
   return total;
 }
+
+/**
+ * The gzip size of what a first visit loads: index.html and the scripts and styles it names
+ * (chunks loaded later, such as the editor, are not counted).
+ */
+export function initialGzipBytes(dir: string): number {
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  let total = gzipSync(html, { level: 9 }).length;
+  for (const [, path] of html.matchAll(/(?:src|href)="\.\/([^"]+\.(?:js|css))"/g)) {
+    total += gzipSync(readFileSync(join(dir, path as string)), { level: 9 }).length;
+  }
+  return total;
+}

@@ -7,7 +7,12 @@ import { hrefOf } from '../../app/routes/route.ts';
 import { useDeskSettings } from '../../app/settings/useDeskSettings.ts';
 import { PageTitle } from '../../app/shell/PageTitle.tsx';
 import { useDocumentTitle } from '../../app/shell/useDocumentTitle.ts';
-import { DraftWorkspace } from './DraftWorkspace.tsx';
+import { lazy, Suspense } from 'react';
+
+/** The writing view carries the editor (Lexical): loaded when a draft is opened, not at start. */
+const DraftWorkspace = lazy(() =>
+  import('./DraftWorkspace.tsx').then((m) => ({ default: m.DraftWorkspace })),
+);
 
 /**
  * #/drafts/<id>: loads the draft and opens a writing session on it. The session is keyed by
@@ -60,12 +65,14 @@ export function DraftDetailPage({ id }: { id: string }) {
       {query.error ? (
         <ErrorAlert error={query.error} title={t('draft.loadFailed')} onRetry={query.reload} />
       ) : null}
-      <DraftWorkspace
-        key={`${draft.id}@${draft.version}`}
-        draft={draft}
-        timeZone={settings.timeZone}
-        reload={query.reload}
-      />
+      <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+        <DraftWorkspace
+          key={`${draft.id}@${draft.version}`}
+          draft={draft}
+          timeZone={settings.timeZone}
+          reload={query.reload}
+        />
+      </Suspense>
     </>
   );
 }
