@@ -2,25 +2,26 @@
 // built for it); otherwise it says so and serves the very same app headless on 127.0.0.1.
 // Arguments after `--` go to the app (e.g. `npm start -- --data-dir ./my-desk --port 5200`).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const require = createRequire(import.meta.url);
 
-/** Electron's binary path, or a sentence saying why there is none. */
+/**
+ * Electron's binary path, or a sentence saying why there is none. Looked up from the files
+ * its install step writes (path.txt, dist/), never by require('electron'): requiring it
+ * starts a download when the binary is missing, and this must work offline.
+ */
 function electronBinary() {
-  try {
-    const path = require('electron'); // the package exports the binary's path as a string
-    return typeof path === 'string' && existsSync(path)
-      ? { path }
-      : { why: "Electron's binary is not installed" };
-  } catch (error) {
-    return { why: `Electron's binary is not installed (${String(error.message).split('\n')[0]})` };
-  }
+  const pkg = join(root, 'node_modules', 'electron');
+  const pathFile = join(pkg, 'path.txt');
+  if (!existsSync(pathFile)) return { why: "Electron's binary is not installed" };
+  const relative = readFileSync(pathFile, 'utf8').trim();
+  const dist = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(pkg, 'dist');
+  const path = join(dist, relative);
+  return existsSync(path) ? { path } : { why: `Electron's binary is missing (${path})` };
 }
 
 /** The newest modification time under a folder (to rebuild the UI only when it changed). */
