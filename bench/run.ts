@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { benchChecks } from './checks.bench.ts';
 import { benchDraftSearch } from './draftSearch.bench.ts';
 import { benchDraftsSave } from './draftsSave.bench.ts';
 import { benchFirstScreen } from './firstScreen.bench.ts';
@@ -19,6 +20,7 @@ try {
   const builds = await benchRendererBundle(work);
   await benchFirstScreen(builds);
   await benchTypingLatency();
+  await benchChecks();
   const missed = results.filter((r) => r.met === false);
   process.stdout.write(
     `\n${results.length} figures; ${missed.length ? `${missed.length} target(s) NOT met: ${missed.map((m) => m.name).join('; ')}` : 'every stated target met'}\n`,
