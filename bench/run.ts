@@ -7,6 +7,7 @@ import { benchDraftSearch } from './draftSearch.bench.ts';
 import { benchDraftsSave } from './draftsSave.bench.ts';
 import { benchFirstScreen } from './firstScreen.bench.ts';
 import { results } from './harness.ts';
+import { benchRenderChannels } from './renderChannels.bench.ts';
 import { benchRendererBundle } from './rendererBundle.bench.ts';
 import { benchTypingLatency } from './typingLatency.bench.ts';
 
@@ -21,6 +22,7 @@ try {
   await benchFirstScreen(builds);
   await benchTypingLatency();
   await benchChecks();
+  await benchRenderChannels();
   const missed = results.filter((r) => r.met === false);
   process.stdout.write(
     `\n${results.length} figures; ${missed.length ? `${missed.length} target(s) NOT met: ${missed.map((m) => m.name).join('; ')}` : 'every stated target met'}\n`,
