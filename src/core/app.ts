@@ -11,6 +11,10 @@ import { openDatabase } from './store/openDatabase.ts';
 import { compareRevisions } from './drafts/compareRevisions.ts';
 import { MediaLibrary } from './media/mediaLibrary.ts';
 import { userInfo } from 'node:os';
+import { compileWordList } from './content/checks/compileWordList.ts';
+import { loadWordList } from './content/checks/loadWordList.ts';
+import { previewDraft } from './content/previewDraft.ts';
+import { zonedDate } from '../shared/time/officeTime.ts';
 import { APP_NAME, APP_VERSION } from './version.ts';
 
 export interface CreateAppOptions {
@@ -57,6 +61,8 @@ export function createApp(options: CreateAppOptions): DeskApp {
       return '';
     }
   })();
+  // The shipped word list, compiled once (editing it in Settings comes with the settings work).
+  const wordList = compileWordList(loadWordList());
   /** Who is acting: the name given in Settings, else the computer's user name. */
   const person = () => settings.get().personName || systemUser;
   const versionOf = (id: string, ref: RevisionRef) =>
@@ -103,6 +109,15 @@ export function createApp(options: CreateAppOptions): DeskApp {
       const summary = drafts.restore(input.id, input.number, input.baseVersion, person());
       events.emit('drafts.changed', { id: summary.id, version: summary.version });
       return summary;
+    },
+    'drafts.preview': (input) => {
+      const now = clock.now();
+      return previewDraft(drafts.get(input.id), {
+        wordList,
+        mediaOf: (hash) => media.get(hash),
+        today: zonedDate(now, settings.get().timeZone),
+        now,
+      });
     },
     'media.import': (input) =>
       media.import(Buffer.from(input.dataBase64, 'base64'), input.fileName),

@@ -15,6 +15,7 @@ import {
 } from '../domain/draft.ts';
 import { DocumentMetaSchema } from '../domain/documentMeta.ts';
 import { MAX_MEDIA_BASE64_LENGTH, MediaItemSchema } from '../domain/media.ts';
+import { DraftPreviewSchema } from '../content/preview.ts';
 import { LocaleSchema, SettingsPatchSchema, SettingsSchema } from '../domain/settings.ts';
 
 /**
@@ -118,6 +119,14 @@ export const contract = {
       })
       .strict(),
     output: DraftSummarySchema,
+  },
+  /**
+   * What every channel would receive from the draft as saved (portal and WeChat HTML, Weibo and
+   * Mastodon text with their counts, the app feed item) and the pre-publish checks' findings.
+   */
+  'drafts.preview': {
+    input: z.object({ id: DraftIdSchema }).strict(),
+    output: DraftPreviewSchema,
   },
   /** Puts an image into the media library (stored once, by the SHA-256 of its bytes). */
   'media.import': {

@@ -18,9 +18,14 @@ export const WECHAT = {
   /** In-article images (media/uploadimg): jpg/png under 1 MB. */
   inlineTypes: ['image/jpeg', 'image/png'],
   inlineBytesBelow: MB,
-  /** The cover as a thumb (material type=thumb): JPG up to 64 KB. */
-  coverTypes: ['image/jpeg'],
-  coverBytesMax: 64 * KB,
+  /**
+   * The cover, uploaded as a permanent image material (add_material type=image), which
+   * draft/add accepts as thumb_media_id: JPG, PNG or GIF up to 10 MB [unverified figure, as
+   * WeChat's material documentation gives it]. The stricter `thumb` type (JPG ≤ 64 KB) is not
+   * used, so office photos need no special export.
+   */
+  coverTypes: ['image/jpeg', 'image/png', 'image/gif'],
+  coverBytesMax: 10 * MB,
 } as const;
 
 export const WEIBO = {

@@ -1,7 +1,7 @@
 import { assertNever } from '../../../shared/assertNever.ts';
-import { CHANNEL_NAMES } from './channelId.ts';
+import { CHANNEL_NAMES } from '../../../shared/content/channelId.ts';
 import { MASTODON, WECHAT, WEIBO } from './channelRules.ts';
-import type { CheckId, Finding } from './finding.ts';
+import type { CheckId, Finding } from '../../../shared/content/finding.ts';
 
 /**
  * What the channel renderers measured on their output (src/core/content/render/: the

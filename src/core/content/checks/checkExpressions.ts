@@ -1,7 +1,7 @@
-import type { FieldText } from './checkedField.ts';
-import { FIELD_LABELS } from './checkedField.ts';
+import type { FieldText } from '../../../shared/content/checkedField.ts';
+import { FIELD_LABELS } from '../../../shared/content/checkedField.ts';
 import type { CompiledWordList } from './compileWordList.ts';
-import type { Finding, Location } from './finding.ts';
+import type { Finding, Location } from '../../../shared/content/finding.ts';
 import { findExpressions, type ExpressionHit } from './findExpressions.ts';
 
 function finding(

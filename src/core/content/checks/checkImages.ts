@@ -1,10 +1,10 @@
 import { assertNever } from '../../../shared/assertNever.ts';
 import type { DocumentMeta } from '../../../shared/domain/documentMeta.ts';
 import type { MediaItem } from '../../../shared/domain/media.ts';
-import { CHANNEL_NAMES, type ChannelId } from './channelId.ts';
+import { CHANNEL_NAMES, type ChannelId } from '../../../shared/content/channelId.ts';
 import { formatBytes, TYPE_NAMES, WECHAT, WEIBO } from './channelRules.ts';
 import type { DocumentSpans } from './documentSpans.ts';
-import type { Finding, Location } from './finding.ts';
+import type { Finding, Location } from '../../../shared/content/finding.ts';
 
 export interface ImageCheckInput {
   spans: Pick<DocumentSpans, 'images'>;
@@ -30,7 +30,7 @@ const FILE_NAME =
  *
  * Per channel, given the library's type and size of each image (assuming the adapters upload
  * the library bytes as they are, without converting):
- * - WeChat: every body image jpg/png under 1 MB; the cover a JPG of at most 64 KB (thumb).
+ * - WeChat: every body image jpg/png under 1 MB; the cover JPG/PNG/GIF of at most 10 MB (image material).
  * - Weibo: a post carries one picture, the cover or else the first body image: JPEG/GIF/PNG
  *   under 5 MB.
  * - Mastodon, portal, app feed: no per-image rule here (the number of Mastodon attachments is a

@@ -1,5 +1,5 @@
 import type { DocumentMeta } from '../../../shared/domain/documentMeta.ts';
-import type { Finding, Location } from './finding.ts';
+import type { Finding, Location } from '../../../shared/content/finding.ts';
 import type { DocumentSpans } from './documentSpans.ts';
 
 /**

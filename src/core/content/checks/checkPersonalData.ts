@@ -1,5 +1,5 @@
-import { FIELD_LABELS, type FieldText } from './checkedField.ts';
-import type { Finding, Location } from './finding.ts';
+import { FIELD_LABELS, type FieldText } from '../../../shared/content/checkedField.ts';
+import type { Finding, Location } from '../../../shared/content/finding.ts';
 import { findPersonalData, type PersonalDataHit } from './findPersonalData.ts';
 
 function finding(

@@ -1,7 +1,7 @@
 import { assertNever } from '../../../shared/assertNever.ts';
-import { CHANNEL_IDS } from './channelId.ts';
-import { CHECKED_FIELDS } from './checkedField.ts';
-import { SEVERITIES, type Finding, type Location } from './finding.ts';
+import { CHANNEL_IDS } from '../../../shared/content/channelId.ts';
+import { CHECKED_FIELDS } from '../../../shared/content/checkedField.ts';
+import { SEVERITIES, type Finding, type Location } from '../../../shared/content/finding.ts';
 
 const KIND_ORDER: Record<Location['kind'], number> = { body: 0, field: 1, channel: 2 };
 

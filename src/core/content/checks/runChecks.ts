@@ -1,8 +1,8 @@
 import type { Document } from '../../../shared/document/nodes.ts';
 import type { DocumentMeta } from '../../../shared/domain/documentMeta.ts';
 import type { MediaItem } from '../../../shared/domain/media.ts';
-import type { ChannelId } from './channelId.ts';
-import type { FieldText } from './checkedField.ts';
+import type { ChannelId } from '../../../shared/content/channelId.ts';
+import type { FieldText } from '../../../shared/content/checkedField.ts';
 import { checkChannelLimits, type ChannelMeasures } from './checkChannelLimits.ts';
 import { checkExpressions } from './checkExpressions.ts';
 import { checkImages } from './checkImages.ts';
@@ -11,7 +11,7 @@ import { checkPersonalData } from './checkPersonalData.ts';
 import { compareFindings } from './compareFindings.ts';
 import type { CompiledWordList } from './compileWordList.ts';
 import { documentSpans } from './documentSpans.ts';
-import type { Finding } from './finding.ts';
+import type { Finding } from '../../../shared/content/finding.ts';
 
 export interface CheckInput {
   doc: Document;

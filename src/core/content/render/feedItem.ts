@@ -1,7 +1,7 @@
 import { channelUrl } from './channelUrl.ts';
 import { fitCap, fitText } from './fitText.ts';
 import { graphemeCount } from './graphemes.ts';
-import type { JsonFeedItem } from './jsonFeedItemSchema.ts';
+import type { JsonFeedItem } from '../../../shared/content/jsonFeedItemSchema.ts';
 import { collapse, leadText } from './leadText.ts';
 import { renderPortalHtml } from './portalHtml.ts';
 import type { ImageUrlOf, Release } from './release.ts';

@@ -1,5 +1,5 @@
 import { renderFeedItem, type FeedItemOptions } from './feedItem.ts';
-import type { JsonFeedItem } from './jsonFeedItemSchema.ts';
+import type { JsonFeedItem } from '../../../shared/content/jsonFeedItemSchema.ts';
 import { renderMastodonText, type MastodonOptions, type MastodonText } from './mastodonText.ts';
 import { renderPortalHtml, type PortalOptions } from './portalHtml.ts';
 import type { Release } from './release.ts';

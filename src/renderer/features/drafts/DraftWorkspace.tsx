@@ -1,6 +1,6 @@
 import { CopyOutlined, HistoryOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, Form, Input, Space } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { plainText } from '../../../shared/document/plainText.ts';
 import type { Document } from '../../../shared/document/nodes.ts';
 import { TITLE_MAX, type Draft } from '../../../shared/domain/draft.ts';
@@ -10,7 +10,7 @@ import { useClient } from '../../api/useClient.ts';
 import { ErrorAlert } from '../../app/errors/ErrorAlert.tsx';
 import { useLocale } from '../../app/i18n/useLocale.ts';
 import { useT } from '../../app/i18n/useT.ts';
-import { ReleaseEditor } from '../../editor/ReleaseEditor.tsx';
+import { ReleaseEditor, type ReleaseEditorHandle } from '../../editor/ReleaseEditor.tsx';
 import { DraftFacts } from './DraftFacts.tsx';
 import { DocumentCounts } from './editing/DocumentCounts.tsx';
 import { DraftMetaForm } from './editing/DraftMetaForm.tsx';
@@ -18,6 +18,9 @@ import { importImageFile } from './editing/importImageFile.ts';
 import { SaveStatus } from './editing/SaveStatus.tsx';
 import { useDraftAutosave } from './editing/useDraftAutosave.ts';
 import { RevisionsDrawer } from './revisions/RevisionsDrawer.tsx';
+import { ChannelPreviews } from './preview/ChannelPreviews.tsx';
+import { FindingsPanel, highlightsOf } from './preview/FindingsPanel.tsx';
+import { useDraftPreview } from './preview/useDraftPreview.ts';
 
 interface Props {
   draft: Draft;
@@ -39,6 +42,17 @@ export function DraftWorkspace({ draft, timeZone, reload }: Props) {
   const { working, state } = autosave;
   const [revisionsOpen, setRevisionsOpen] = useState(false);
   const [actionError, setActionError] = useState<ReturnType<typeof asClientError> | undefined>();
+  const editorRef = useRef<ReleaseEditorHandle>(null);
+  const savedVersion = state.kind === 'saved' ? state.version : draft.version;
+  const { preview, error: previewError } = useDraftPreview(draft.id, savedVersion);
+  // Marks apply to the text as saved; once the person types on, they wait for the next save.
+  const highlights = useMemo(
+    () =>
+      preview && preview.version === savedVersion && state.kind === 'saved'
+        ? highlightsOf(preview.findings)
+        : [],
+    [preview, savedVersion, state.kind],
+  );
 
   const importImage = useCallback(
     async (file: File) => {
@@ -168,6 +182,8 @@ export function DraftWorkspace({ draft, timeZone, reload }: Props) {
           </Form>
           <section aria-label={t('draft.bodyHeading')}>
             <ReleaseEditor
+              ref={editorRef}
+              highlights={highlights}
               initialState={draft.body}
               locale={locale}
               importImage={importImage}
@@ -175,8 +191,18 @@ export function DraftWorkspace({ draft, timeZone, reload }: Props) {
             />
           </section>
           <DocumentCounts body={working.body} />
+          <Card size="small" title={t('preview.heading')}>
+            {previewError ? <ErrorAlert error={previewError} title={t('preview.failed')} /> : null}
+            <ChannelPreviews preview={preview} />
+          </Card>
         </Flex>
         <Flex vertical gap={16} className="pd-workspace-side">
+          <Card size="small" title={t('checks.heading')}>
+            <FindingsPanel
+              findings={preview?.findings}
+              onReveal={(at) => editorRef.current?.revealRange(at)}
+            />
+          </Card>
           <Card size="small" title={t('draft.facts')}>
             <DraftFacts draft={draft} timeZone={timeZone} compact />
           </Card>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkChannelLimits } from '../../../../../src/core/content/checks/checkChannelLimits.ts';
-import { FindingSchema } from '../../../../../src/core/content/checks/finding.ts';
+import { FindingSchema } from '../../../../../src/shared/content/finding.ts';
 
 const wechatOk = {
   channel: 'wechat' as const,

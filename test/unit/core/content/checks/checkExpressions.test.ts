@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkExpressions } from '../../../../../src/core/content/checks/checkExpressions.ts';
 import { compileWordList } from '../../../../../src/core/content/checks/compileWordList.ts';
 import { findExpressions } from '../../../../../src/core/content/checks/findExpressions.ts';
-import { FindingSchema } from '../../../../../src/core/content/checks/finding.ts';
+import { FindingSchema } from '../../../../../src/shared/content/finding.ts';
 import { loadWordList } from '../../../../../src/core/content/checks/loadWordList.ts';
 import { parseWordList } from '../../../../../src/core/content/checks/wordList.ts';
 

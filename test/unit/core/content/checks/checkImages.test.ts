@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkImages } from '../../../../../src/core/content/checks/checkImages.ts';
 import { documentSpans } from '../../../../../src/core/content/checks/documentSpans.ts';
-import type { ChannelId } from '../../../../../src/core/content/checks/channelId.ts';
+import type { ChannelId } from '../../../../../src/shared/content/channelId.ts';
 import type { MediaItem } from '../../../../../src/shared/domain/media.ts';
 import { doc, hash, image, mediaItem, para, text } from './fixtures.ts';
 
@@ -60,12 +60,13 @@ describe('images', () => {
     ]);
   });
 
-  it('applies WeChat rules: body images jpg/png under 1 MB, the cover a JPG of at most 64 KB', () => {
+  it('applies WeChat rules: body images jpg/png under 1 MB, the cover JPG/PNG/GIF of at most 10 MB', () => {
     const items = [
       mediaItem('a', { mimeType: 'image/gif', originalName: '动图.gif' }),
       mediaItem('b', { byteLength: 1_000_000, originalName: '全景.png', mimeType: 'image/png' }),
       mediaItem('c', { byteLength: 64_000 }),
-      mediaItem('d', { byteLength: 64_001, originalName: '封面.jpg' }),
+      mediaItem('d', { byteLength: 10_000_001, originalName: '封面.jpg' }),
+      mediaItem('e', { mimeType: 'image/webp', originalName: '封面.webp' }),
     ];
     const body = [image(hash('a'), '动图'), image(hash('b'), '全景'), image(hash('c'), '会场')];
     expect(run(body, items, ['wechat'], hash('c'))).toEqual([
@@ -79,8 +80,10 @@ describe('images', () => {
     const cover = run([], items, ['wechat'], hash('d'));
     expect(cover.map((f) => f.checkId)).toEqual(['image.too-large']);
     expect(cover[0]?.message.zh).toBe(
-      '封面图（封面.jpg）有 65 KB，超出微信公众号的限制（不超过 64 KB）。请压缩后重新上传。',
+      '封面图（封面.jpg）有 10.00 MB，超出微信公众号的限制（不超过 10.00 MB）。请压缩后重新上传。',
     );
+    expect(run([], items, ['wechat'], hash('e')).map((f) => f.checkId)).toEqual(['image.format']);
+    expect(run([], items, ['wechat'], hash('c'))).toEqual([]);
   });
 
   it('applies the Weibo rule to the one picture: the cover, else the first body image', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareFindings } from '../../../../../src/core/content/checks/compareFindings.ts';
-import { FindingSchema, type Finding } from '../../../../../src/core/content/checks/finding.ts';
+import { FindingSchema, type Finding } from '../../../../../src/shared/content/finding.ts';
 
 const msg = { zh: '请修改。', en: 'Change it.' };
 

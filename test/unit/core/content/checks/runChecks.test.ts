@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileWordList } from '../../../../../src/core/content/checks/compileWordList.ts';
-import { FindingSchema } from '../../../../../src/core/content/checks/finding.ts';
+import { FindingSchema } from '../../../../../src/shared/content/finding.ts';
 import { loadWordList } from '../../../../../src/core/content/checks/loadWordList.ts';
 import {
   blocking,
@@ -41,7 +41,7 @@ function input(over: Partial<CheckInput> = {}): CheckInput {
     wordList,
     today: '2025-06-01',
     media: new Map(
-      [mediaItem('a'), mediaItem('c', { byteLength: 200_000 })].map((m) => [m.hash, m]),
+      [mediaItem('a'), mediaItem('c', { byteLength: 12_000_000 })].map((m) => [m.hash, m]),
     ),
     channels: ['wechat', 'weibo'],
     measures: [
@@ -73,6 +73,7 @@ describe('runChecks', () => {
       ['expression', 'warn', { kind: 'field', field: 'summary', start: 0, end: 4 }],
       ['image.too-large', 'block', { kind: 'channel', channel: 'wechat' }],
       ['channel.text-too-long', 'block', { kind: 'channel', channel: 'weibo' }],
+      ['image.too-large', 'block', { kind: 'channel', channel: 'weibo' }],
     ]);
   });
 
@@ -93,6 +94,7 @@ describe('runChecks', () => {
       'image.alt-missing',
       'image.too-large',
       'channel.text-too-long',
+      'image.too-large',
     ]);
     expect(needsConfirmation(findings).map((f) => f.checkId)).toEqual([
       'personal-data.id-card',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderFeedItem } from '../../../../../src/core/content/render/feedItem.ts';
-import { JsonFeedItemSchema } from '../../../../../src/core/content/render/jsonFeedItemSchema.ts';
+import { JsonFeedItemSchema } from '../../../../../src/shared/content/jsonFeedItemSchema.ts';
 import { renderPortalHtml } from '../../../../../src/core/content/render/portalHtml.ts';
 import { imageUrl, sampleRelease } from './sampleRelease.ts';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { JsonFeedItemSchema } from '../../../../../src/core/content/render/jsonFeedItemSchema.ts';
+import { JsonFeedItemSchema } from '../../../../../src/shared/content/jsonFeedItemSchema.ts';
 import { renderAll } from '../../../../../src/core/content/render/renderAll.ts';
 import { DocumentSchema } from '../../../../../src/shared/document/nodes.ts';
 import { DocumentMetaSchema } from '../../../../../src/shared/domain/documentMeta.ts';

@@ -1,0 +1,102 @@
+import {
+  PREVIEW_MEDIA_BASE,
+  PREVIEW_PORTAL_URL,
+  WECHAT_DIGEST_DEFAULT,
+  type DraftPreview,
+} from '../../shared/content/preview.ts';
+import { CHANNEL_IDS } from '../../shared/content/channelId.ts';
+import { plainTextBlocks } from '../../shared/document/plainText.ts';
+import type { Draft } from '../../shared/domain/draft.ts';
+import type { MediaItem } from '../../shared/domain/media.ts';
+import { walk } from '../../shared/document/walk.ts';
+import { runChecks } from './checks/runChecks.ts';
+import type { CompiledWordList } from './checks/compileWordList.ts';
+import { renderAll } from './render/renderAll.ts';
+
+export interface PreviewDeps {
+  wordList: CompiledWordList;
+  /** Library images by hash (for the image checks). */
+  mediaOf(hash: string): MediaItem | undefined;
+  /** The office's date (YYYY-MM-DD) and the moment of the preview. */
+  today: string;
+  now: Date;
+}
+
+/** Cuts text to at most `max` characters (code points), for WeChat's derived fields. */
+function firstCharacters(text: string, max: number): string {
+  const chars = Array.from(text.replace(/\s+/gu, ' ').trim());
+  return chars.length <= max ? chars.join('') : chars.slice(0, max).join('');
+}
+
+/**
+ * What every channel would receive from the draft as saved, with the pre-publish checks over
+ * the draft and those outputs. Per-channel overrides are not stored yet: every channel gets
+ * the defaults (WeChat digest: the summary, else the first 54 characters of the body).
+ */
+export function previewDraft(draft: Draft, deps: PreviewDeps): DraftPreview {
+  const release = { title: draft.title, meta: draft.meta, body: draft.body };
+  const imageUrl = (hash: string) => `${PREVIEW_MEDIA_BASE}${hash}`;
+  const out = renderAll(release, {
+    portal: { imageUrl },
+    wechat: { imageUrl },
+    weibo: { portalUrl: PREVIEW_PORTAL_URL },
+    mastodon: { portalUrl: PREVIEW_PORTAL_URL },
+    feed: { itemId: draft.id, imageUrl, datePublished: deps.now, url: PREVIEW_PORTAL_URL },
+  });
+  const wechatTitle = draft.title;
+  const digest = firstCharacters(
+    draft.meta.summary || plainTextBlocks(draft.body).join(' '),
+    draft.meta.summary ? 128 : WECHAT_DIGEST_DEFAULT,
+  );
+  const author = draft.meta.author;
+
+  const media = new Map<string, MediaItem>();
+  const hashes = new Set<string>(draft.meta.coverImage ? [draft.meta.coverImage] : []);
+  walk(draft.body, (node) => {
+    if (node.type === 'image') hashes.add(node.mediaHash);
+  });
+  for (const hash of hashes) {
+    const item = deps.mediaOf(hash);
+    if (item) media.set(hash, item);
+  }
+  let images = 0;
+  walk(draft.body, (node) => {
+    if (node.type === 'image') images++;
+  });
+
+  const findings = runChecks({
+    doc: draft.body,
+    title: draft.title,
+    meta: draft.meta,
+    wordList: deps.wordList,
+    today: deps.today,
+    media,
+    channels: CHANNEL_IDS,
+    measures: [
+      {
+        channel: 'wechat',
+        title: Array.from(wechatTitle).length,
+        author: Array.from(author).length,
+        digest: Array.from(digest).length,
+        contentChars: out.wechat.characters,
+        contentBytes: out.wechat.utf8Bytes,
+        hasCover: draft.meta.coverImage !== null,
+      },
+      { channel: 'weibo', textLength: out.weibo.length },
+      { channel: 'mastodon', textLength: out.mastodon.length, attachments: Math.min(images, 4) },
+      { channel: 'portal' },
+      { channel: 'appfeed' },
+    ],
+  });
+
+  return {
+    version: draft.version,
+    portal: { title: draft.title, ...out.portal },
+    // The full title: the checks flag one longer than WeChat's limit rather than cut it silently.
+    wechat: { title: wechatTitle, digest, author, ...out.wechat },
+    weibo: out.weibo,
+    mastodon: out.mastodon,
+    feed: out.feed,
+    findings,
+  };
+}

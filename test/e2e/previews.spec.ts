@@ -1,0 +1,77 @@
+import { expect, test } from '@playwright/test';
+import { solidPng } from '../fixtures/images.ts';
+import { deskUrl } from './deskUrl.ts';
+
+test('one draft, five previews; a blocked expression is marked in the editor, corrected, and the block lifted', async ({
+  page,
+}) => {
+  const { url } = deskUrl();
+  await page.goto(url);
+  await page.getByRole('button', { name: '新建稿件' }).click();
+  await page.getByRole('dialog').getByLabel('标题').fill('区领导会见台湾地区参访团');
+  await page.getByRole('dialog').getByRole('button', { name: '创建并打开' }).click();
+  await page.waitForURL(/#\/drafts\/[0-9a-f-]{36}$/);
+
+  // A cover image, which WeChat requires: then the expression is the only thing that blocks.
+  await page.locator('input[type="file"][aria-label="选择封面图"]').setInputFiles({
+    name: '封面.png',
+    mimeType: 'image/png',
+    buffer: solidPng(90, 50),
+  });
+  await expect(page.getByRole('img', { name: '封面图预览' })).toBeVisible();
+
+  const editor = page.getByRole('textbox', { name: '稿件正文' });
+  await editor.click();
+  await page.keyboard.type('参访团转达了台湾总统的问候。');
+  await expect(page.locator('[data-save-state="saved"]')).toBeVisible({ timeout: 10_000 });
+
+  // The blocking finding, with the correct expression, and its mark in the editor.
+  const findings = page.getByTestId('findings');
+  const expression = findings.locator('[data-check-id="expression"][data-severity="block"]');
+  await expect(expression).toContainText('台湾地区领导人');
+  await expect(findings).toHaveAttribute('data-blocking', '1');
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.get(
+            'pd-finding-error',
+          )?.size ?? 0,
+      ),
+    )
+    .toBeGreaterThan(0);
+
+  // Five previews.
+  const previews = page.getByTestId('channel-previews');
+  await expect(
+    previews.getByRole('region', { name: '政府网站' }).or(previews.locator('.pd-portal-preview')),
+  ).toContainText('参访团转达了');
+  await previews.getByRole('tab', { name: '微信公众号' }).click();
+  await expect(previews.locator('.pd-phone')).toContainText('参访团转达了');
+  await previews.getByRole('tab', { name: '微博' }).click();
+  await expect(page.getByTestId('weibo-text')).toContainText('【区领导会见台湾地区参访团】');
+  await expect(previews.getByTestId('length-meter').first()).toContainText('/ 140');
+  await previews.getByRole('tab', { name: 'Mastodon' }).click();
+  await expect(page.getByTestId('mastodon-text')).toContainText('区领导会见台湾地区参访团');
+  await expect(previews.getByTestId('length-meter').last()).toContainText('/ 500');
+  await previews.getByRole('tab', { name: '客户端' }).click();
+  await expect(page.getByTestId('feed-card')).toContainText('区领导会见台湾地区参访团');
+
+  // Correct the expression: the block is lifted and the mark goes away.
+  await editor.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('参访团转达了台湾地区领导人的问候。');
+  await expect(page.locator('[data-save-state="saved"]')).toBeVisible({ timeout: 10_000 });
+  await expect(expression).toHaveCount(0);
+  await expect(findings).toHaveAttribute('data-blocking', '0');
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.get(
+            'pd-finding-error',
+          )?.size ?? 0,
+      ),
+    )
+    .toBe(0);
+});
