@@ -248,7 +248,7 @@ export const en: Record<MessageKey, string> = {
   'preview.wechatDigest': 'Digest',
   'preview.wechatSize':
     'Content {characters} characters, about {kb} KB (limits 20,000 characters, 1 MB)',
-  'preview.count': '{n} / {max}',
+  'preview.count': '{n} / {max} characters used',
   'preview.cut': 'shortened',
   'preview.savedOnly': 'From the saved text',
   'checks.heading': 'Pre-publish checks',
@@ -259,7 +259,7 @@ export const en: Record<MessageKey, string> = {
   'checks.none': 'No findings',
   'checks.inBody': 'body, paragraph {n}',
   'checks.inField': 'field {field}',
-  'checks.inChannel': '{channel}',
+  'checks.inChannel': 'channel: {channel}',
   'checks.reveal': 'Show',
   'checks.suggestion': 'Suggested: {text}',
   'checks.severity.block': 'must fix',

@@ -3,7 +3,6 @@ import { createApp, type DeskApp } from '../../../../src/core/app.ts';
 import { manualClock } from '../../../../src/core/clock.ts';
 import { memoryLogger } from '../../../../src/core/log/logger.ts';
 import { PREVIEW_MEDIA_BASE, type DraftPreview } from '../../../../src/shared/content/preview.ts';
-import { doc } from '../../../fixtures/documents.ts';
 import { PNG_1x1 } from '../../../fixtures/images.ts';
 import { useTempDirs } from '../../../fixtures/tempDir.ts';
 
