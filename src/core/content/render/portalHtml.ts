@@ -1,4 +1,5 @@
 import { assertNever } from '../../../shared/assertNever.ts';
+import { splitAtImages as splitBlockAtImages } from './splitAtImages.ts';
 import type {
   BlockNode,
   HeadingNode,
@@ -87,36 +88,20 @@ function renderBlock(block: BlockNode, context: Context): string {
   }
 }
 
-/**
- * A paragraph or heading holds phrasing content only, but a Lexical image is inline: the block
- * is split so each image is a <figure> between the runs of text around it. `prefix` (a heading
- * number) goes at the start of the first run.
- */
+/** See splitAtImages.ts: the block is split around its images. */
 function splitAtImages(
   children: readonly InlineNode[],
   context: Context,
   prefix: string,
   wrap: (inner: string) => string,
 ): string {
-  let html = '';
-  let run = prefix;
-  let pending: InlineNode[] = [];
-  const flush = () => {
-    run += renderInline(pending, context);
-    if (run.trim() !== '') html += wrap(run);
-    run = '';
-    pending = [];
-  };
-  for (const child of children) {
-    if (child.type !== 'image') {
-      pending.push(child);
-      continue;
-    }
-    flush();
-    html += renderImage(child, context);
-  }
-  flush();
-  return html;
+  return splitBlockAtImages(
+    children,
+    prefix,
+    wrap,
+    (nodes) => renderInline(nodes, context),
+    (image) => renderImage(image, context),
+  );
 }
 
 function renderInline(nodes: readonly InlineNode[], context: Context): string {

@@ -1,4 +1,5 @@
 import { assertNever } from '../../../shared/assertNever.ts';
+import { splitAtImages as splitBlockAtImages } from './splitAtImages.ts';
 import type {
   BlockNode,
   HeadingNode,
@@ -136,32 +137,20 @@ function renderBlock(block: BlockNode, context: Context, body: boolean): string 
   }
 }
 
-/** As on the portal: an image in a paragraph or heading is written between its runs of text. */
+/** See splitAtImages.ts: the block is split around its images. */
 function splitAtImages(
   children: readonly InlineNode[],
   context: Context,
   prefix: string,
   wrap: (inner: string) => string,
 ): string {
-  let html = '';
-  let run = prefix;
-  let pending: InlineNode[] = [];
-  const flush = () => {
-    run += renderInline(pending, context);
-    if (run.trim() !== '') html += wrap(run);
-    run = '';
-    pending = [];
-  };
-  for (const child of children) {
-    if (child.type !== 'image') {
-      pending.push(child);
-      continue;
-    }
-    flush();
-    html += renderImage(child, context);
-  }
-  flush();
-  return html;
+  return splitBlockAtImages(
+    children,
+    prefix,
+    wrap,
+    (nodes) => renderInline(nodes, context),
+    (image) => renderImage(image, context),
+  );
 }
 
 function renderInline(nodes: readonly InlineNode[], context: Context): string {
