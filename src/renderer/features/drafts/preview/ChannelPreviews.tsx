@@ -19,6 +19,34 @@ function LengthMeter({ length, max, label }: { length: number; max: number; labe
   );
 }
 
+/** A microblog post as it will read, with its count against the channel's limit. */
+function MicroblogPreview({
+  name,
+  testId,
+  text,
+  length,
+  max,
+  cut,
+}: {
+  name: string;
+  testId: string;
+  text: string;
+  length: number;
+  max: number;
+  cut: boolean;
+}) {
+  const t = useT();
+  return (
+    <Card size="small" className="pd-microblog" title={name}>
+      <p className="pd-microblog-text" data-testid={testId}>
+        {previewText(text, t('preview.portalLink'))}
+      </p>
+      <LengthMeter length={length} max={max} label={t('preview.count', { n: length, max })} />
+      {cut ? <Tag color="orange">{t('preview.cut')}</Tag> : null}
+    </Card>
+  );
+}
+
 /**
  * How each channel will show the release: the portal page, the WeChat article on a phone,
  * the Weibo and Mastodon posts with their counts against the limit, the app's feed card.
@@ -26,7 +54,6 @@ function LengthMeter({ length, max, label }: { length: number; max: number; labe
 export function ChannelPreviews({ preview }: { preview: DraftPreview | undefined }) {
   const t = useT();
   if (!preview) return <Empty description={t('preview.loading')} />;
-  const portalLabel = t('preview.portalLink');
   const feed = preview.feed.item;
   return (
     <Tabs
@@ -71,40 +98,28 @@ export function ChannelPreviews({ preview }: { preview: DraftPreview | undefined
           key: 'weibo',
           label: t('preview.weibo'),
           children: (
-            <Card size="small" className="pd-microblog" title={t('preview.weibo')}>
-              <p className="pd-microblog-text" data-testid="weibo-text">
-                {previewText(preview.weibo.text, portalLabel)}
-              </p>
-              <LengthMeter
-                length={preview.weibo.length}
-                max={preview.weibo.maxLength}
-                label={t('preview.count', {
-                  n: preview.weibo.length,
-                  max: preview.weibo.maxLength,
-                })}
-              />
-              {preview.weibo.cut ? <Tag color="orange">{t('preview.cut')}</Tag> : null}
-            </Card>
+            <MicroblogPreview
+              name={t('preview.weibo')}
+              testId="weibo-text"
+              text={preview.weibo.text}
+              length={preview.weibo.length}
+              max={preview.weibo.maxLength}
+              cut={preview.weibo.cut}
+            />
           ),
         },
         {
           key: 'mastodon',
           label: 'Mastodon',
           children: (
-            <Card size="small" className="pd-microblog" title="Mastodon">
-              <p className="pd-microblog-text" data-testid="mastodon-text">
-                {previewText(preview.mastodon.text, portalLabel)}
-              </p>
-              <LengthMeter
-                length={preview.mastodon.length}
-                max={preview.mastodon.maxCharacters}
-                label={t('preview.count', {
-                  n: preview.mastodon.length,
-                  max: preview.mastodon.maxCharacters,
-                })}
-              />
-              {preview.mastodon.cut ? <Tag color="orange">{t('preview.cut')}</Tag> : null}
-            </Card>
+            <MicroblogPreview
+              name="Mastodon"
+              testId="mastodon-text"
+              text={preview.mastodon.text}
+              length={preview.mastodon.length}
+              max={preview.mastodon.maxCharacters}
+              cut={preview.mastodon.cut}
+            />
           ),
         },
         {
