@@ -13,6 +13,9 @@ import { MediaLibrary } from './media/mediaLibrary.ts';
 import { userInfo } from 'node:os';
 import { compileWordList } from './content/checks/compileWordList.ts';
 import { loadWordList } from './content/checks/loadWordList.ts';
+import { CustomWordListStore } from './content/checks/customWordListStore.ts';
+import { mergeWordLists, WordListError, type WordList } from './content/checks/wordList.ts';
+import { DeskError } from './errors.ts';
 import { previewDraft } from './content/previewDraft.ts';
 import { zonedDate } from '../shared/time/officeTime.ts';
 import { APP_NAME, APP_VERSION } from './version.ts';
@@ -61,8 +64,18 @@ export function createApp(options: CreateAppOptions): DeskApp {
       return '';
     }
   })();
-  // The shipped word list, compiled once (editing it in Settings comes with the settings work).
-  const wordList = compileWordList(loadWordList());
+  // The shipped word list merged with the office's own entries, compiled once per change.
+  const shippedWordList = loadWordList();
+  const customWordList = new CustomWordListStore(db);
+  let wordList = compileWordList(mergeWordLists(shippedWordList, customWordList.get()));
+  const wordListView = (custom: WordList) => ({
+    shipped: {
+      version: shippedWordList.version,
+      updatedAt: shippedWordList.updatedAt,
+      count: shippedWordList.entries.length,
+    },
+    custom: custom.entries,
+  });
   /** Who is acting: the name given in Settings, else the computer's user name. */
   const person = () => settings.get().personName || systemUser;
   const versionOf = (id: string, ref: RevisionRef) =>
@@ -118,6 +131,22 @@ export function createApp(options: CreateAppOptions): DeskApp {
         today: zonedDate(now, settings.get().timeZone),
         now,
       });
+    },
+    'wordlist.get': () => wordListView(customWordList.get()),
+    'wordlist.set': (input) => {
+      let custom: WordList;
+      try {
+        custom = customWordList.set(input.entries, zonedDate(clock.now(), settings.get().timeZone));
+      } catch (error) {
+        if (error instanceof WordListError) {
+          throw new DeskError('invalid_input', error.message, {
+            issues: error.problems.map((message) => ({ path: 'entries', message })),
+          });
+        }
+        throw error;
+      }
+      wordList = compileWordList(mergeWordLists(shippedWordList, custom));
+      return wordListView(custom);
     },
     'media.import': (input) =>
       media.import(Buffer.from(input.dataBase64, 'base64'), input.fileName),

@@ -239,6 +239,9 @@ test('axe finds no serious or critical violation in the writing view, for every 
     }, kind);
     await page.goto(`${new URL(url).origin}/#/drafts/${id}`);
     await expect(page.getByRole('textbox', { name: '稿件正文' })).toBeVisible();
+    // Wait for the previews and the checks: they are part of the writing view.
+    await expect(page.getByTestId('channel-previews')).toBeVisible();
+    await expect(page.getByTestId('findings')).toBeVisible();
     const result = await new AxeBuilder({ page }).analyze();
     const serious = result.violations.filter(
       (v) => v.impact === 'serious' || v.impact === 'critical',

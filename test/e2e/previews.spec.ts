@@ -75,3 +75,41 @@ test('one draft, five previews; a blocked expression is marked in the editor, co
     )
     .toBe(0);
 });
+
+test("an office's own expression, added in Settings, is checked in drafts at once", async ({
+  page,
+}) => {
+  const { url, origin } = deskUrl();
+  await page.goto(url);
+  await page.goto(`${origin}/#/settings`);
+  await page.getByRole('button', { name: '添加词条' }).click();
+  const row = page.locator('tr', { has: page.getByRole('textbox', { name: '词语' }) }).last();
+  await row.getByRole('textbox', { name: '词语' }).fill('网上办事大厅');
+  await row.getByRole('textbox', { name: '规范表述' }).fill('政务服务网');
+  await row.getByRole('combobox', { name: '处理方式' }).click();
+  await page.locator('.ant-select-item-option', { hasText: '必须修改' }).click();
+  await page.getByRole('button', { name: '保存词表' }).click();
+  await expect(page.getByText('词表已保存，检查立即生效')).toBeVisible();
+
+  const id = await page.evaluate(async () => {
+    const body = {
+      root: {
+        type: 'root',
+        children: [
+          { type: 'paragraph', children: [{ type: 'text', text: '请登录网上办事大厅办理。' }] },
+        ],
+      },
+    };
+    const r = await fetch('/api/drafts.create', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ kind: 'notice', title: '办事指南', body }),
+    });
+    return ((await r.json()) as { value: { id: string } }).value.id;
+  });
+  await page.goto(`${origin}/#/drafts/${id}`);
+  const finding = page
+    .getByTestId('findings')
+    .locator('[data-check-id="expression"][data-severity="block"]');
+  await expect(finding).toContainText('政务服务网');
+});

@@ -16,6 +16,7 @@ import {
 import { DocumentMetaSchema } from '../domain/documentMeta.ts';
 import { MAX_MEDIA_BASE64_LENGTH, MediaItemSchema } from '../domain/media.ts';
 import { DraftPreviewSchema } from '../content/preview.ts';
+import { WordListEntrySchema, WordListViewSchema } from '../content/wordListSchema.ts';
 import { LocaleSchema, SettingsPatchSchema, SettingsSchema } from '../domain/settings.ts';
 
 /**
@@ -127,6 +128,16 @@ export const contract = {
   'drafts.preview': {
     input: z.object({ id: DraftIdSchema }).strict(),
     output: DraftPreviewSchema,
+  },
+  /** The word list the checks use: the shipped list's identity and the office's own entries. */
+  'wordlist.get': {
+    input: z.object({}).strict(),
+    output: WordListViewSchema,
+  },
+  /** Replaces the office's own entries (validated: no duplicates, a correct form must differ). */
+  'wordlist.set': {
+    input: z.object({ entries: z.array(WordListEntrySchema).max(5000) }).strict(),
+    output: WordListViewSchema,
   },
   /** Puts an image into the media library (stored once, by the SHA-256 of its bytes). */
   'media.import': {

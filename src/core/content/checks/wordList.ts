@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { foldTerm } from './foldText.ts';
 
 /**
@@ -6,24 +5,13 @@ import { foldTerm } from './foldText.ts';
  * resources/wordlists/expressions.json and extended by the office in Settings. Every list is
  * parsed with parseWordList (a trust boundary: a file, or a user's edits).
  */
-export const WordListEntrySchema = z.strictObject({
-  /** The expression to find; matched after folding (see foldText.ts). */
-  term: z.string().trim().min(1).max(50),
-  severity: z.enum(['block', 'warn']),
-  /** The correct expression, offered as the suggestion. */
-  correct: z.string().trim().min(1).max(100).optional(),
-  /** Why, for the reviewer (shown with the finding). */
-  note: z.string().trim().min(1).max(300).optional(),
-});
-export type WordListEntry = z.infer<typeof WordListEntrySchema>;
-
-export const WordListSchema = z.strictObject({
-  /** Raised whenever the entries change, so a newer shipped list can be told apart. */
-  version: z.number().int().positive(),
-  updatedAt: z.iso.date(),
-  entries: z.array(WordListEntrySchema).max(50_000),
-});
-export type WordList = z.infer<typeof WordListSchema>;
+export {
+  WordListEntrySchema,
+  WordListSchema,
+  type WordList,
+  type WordListEntry,
+} from '../../../shared/content/wordListSchema.ts';
+import { WordListSchema, type WordList } from '../../../shared/content/wordListSchema.ts';
 
 export class WordListError extends Error {
   readonly code = 'WORD_LIST_INVALID';

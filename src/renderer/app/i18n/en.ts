@@ -265,4 +265,18 @@ export const en: Record<MessageKey, string> = {
   'checks.severity.block': 'must fix',
   'checks.severity.warn': 'warning',
   'checks.severity.confirm': 'confirm',
+  'wordlist.heading': 'Sensitive and non-standard expressions',
+  'wordlist.hint':
+    'The list shipped with the app has {count} entries (version {version}, {date}). Add your office’s own entries below; one with the same term as a shipped entry replaces it.',
+  'wordlist.loadFailed': 'Cannot read the word list',
+  'wordlist.saveFailed': 'The word list was not saved',
+  'wordlist.saved': 'Word list saved; the checks use it at once',
+  'wordlist.empty': 'No entries of your own yet',
+  'wordlist.term': 'Expression',
+  'wordlist.severity': 'Action',
+  'wordlist.correct': 'Correct expression',
+  'wordlist.note': 'Note',
+  'wordlist.remove': 'Remove the entry “{term}”',
+  'wordlist.add': 'Add an entry',
+  'wordlist.save': 'Save the word list',
 };

@@ -251,4 +251,18 @@ export const zhCN = {
   'checks.severity.block': '必须修改',
   'checks.severity.warn': '提示',
   'checks.severity.confirm': '须确认',
+  'wordlist.heading': '敏感词与规范用语',
+  'wordlist.hint':
+    '随应用提供的词表共 {count} 条（第 {version} 版，{date}）。可在下面添加本单位的词条；与内置词条相同的词会替换内置词条。',
+  'wordlist.loadFailed': '无法读取词表',
+  'wordlist.saveFailed': '词表未保存',
+  'wordlist.saved': '词表已保存，检查立即生效',
+  'wordlist.empty': '尚未添加本单位词条',
+  'wordlist.term': '词语',
+  'wordlist.severity': '处理方式',
+  'wordlist.correct': '规范表述',
+  'wordlist.note': '说明',
+  'wordlist.remove': '删除词条“{term}”',
+  'wordlist.add': '添加词条',
+  'wordlist.save': '保存词表',
 } as const;

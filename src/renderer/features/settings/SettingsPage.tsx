@@ -6,6 +6,7 @@ import { PageTitle } from '../../app/shell/PageTitle.tsx';
 import { useDocumentTitle } from '../../app/shell/useDocumentTitle.ts';
 import { AppInfoPanel } from './AppInfoPanel.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
+import { WordListEditor } from './WordListEditor.tsx';
 
 /** #/settings: the office settings, and where this desk keeps its data. */
 export function SettingsPage() {
@@ -32,6 +33,15 @@ export function SettingsPage() {
           ) : (
             <Skeleton active />
           )}
+        </Card>
+        <Card
+          title={
+            <h2 className="pd-section-title" style={{ margin: 0 }}>
+              {t('wordlist.heading')}
+            </h2>
+          }
+        >
+          <WordListEditor />
         </Card>
         <Card
           title={

@@ -1,4 +1,4 @@
-import { Alert, Card, Empty, Flex, Progress, Tabs, Tag, Typography } from 'antd';
+import { Card, Empty, Flex, Progress, Tabs, Tag, Typography } from 'antd';
 import type { DraftPreview } from '../../../../shared/content/preview.ts';
 import { useT } from '../../../app/i18n/useT.ts';
 import { previewHtml, previewText } from './previewHtml.ts';
@@ -55,98 +55,99 @@ export function ChannelPreviews({ preview }: { preview: DraftPreview | undefined
   const t = useT();
   if (!preview) return <Empty description={t('preview.loading')} />;
   const feed = preview.feed.item;
+  // The note stays outside the tab list: a tablist may only contain tabs (ARIA).
   return (
-    <Tabs
-      data-testid="channel-previews"
-      items={[
-        {
-          key: 'portal',
-          label: t('preview.portal'),
-          children: (
-            <article className="pd-portal-preview" aria-label={t('preview.portal')}>
-              <h1>{preview.portal.title}</h1>
-              <div dangerouslySetInnerHTML={{ __html: previewHtml(preview.portal.html) }} />
-            </article>
-          ),
-        },
-        {
-          key: 'wechat',
-          label: t('preview.wechat'),
-          children: (
-            <Flex gap={24} wrap align="start">
-              <div className="pd-phone" aria-label={t('preview.wechat')} role="region">
-                <div className="pd-phone-screen">
-                  <h1 className="pd-wechat-title">{preview.wechat.title}</h1>
-                  <div className="pd-wechat-byline">{preview.wechat.author}</div>
-                  <div dangerouslySetInnerHTML={{ __html: previewHtml(preview.wechat.html) }} />
+    <>
+      <Typography.Text type="secondary">{t('preview.savedOnly')}</Typography.Text>
+      <Tabs
+        data-testid="channel-previews"
+        items={[
+          {
+            key: 'portal',
+            label: t('preview.portal'),
+            children: (
+              <article className="pd-portal-preview" aria-label={t('preview.portal')}>
+                <h1>{preview.portal.title}</h1>
+                <div dangerouslySetInnerHTML={{ __html: previewHtml(preview.portal.html) }} />
+              </article>
+            ),
+          },
+          {
+            key: 'wechat',
+            label: t('preview.wechat'),
+            children: (
+              <Flex gap={24} wrap align="start">
+                <div className="pd-phone" aria-label={t('preview.wechat')} role="region">
+                  <div className="pd-phone-screen">
+                    <h1 className="pd-wechat-title">{preview.wechat.title}</h1>
+                    <div className="pd-wechat-byline">{preview.wechat.author}</div>
+                    <div dangerouslySetInnerHTML={{ __html: previewHtml(preview.wechat.html) }} />
+                  </div>
                 </div>
-              </div>
-              <Flex vertical gap={8} style={{ maxWidth: 320 }}>
-                <Typography.Text strong>{t('preview.wechatDigest')}</Typography.Text>
-                <Typography.Paragraph>{preview.wechat.digest}</Typography.Paragraph>
-                <Typography.Text type={preview.wechat.fits ? 'secondary' : 'danger'}>
-                  {t('preview.wechatSize', {
-                    characters: preview.wechat.characters,
-                    kb: Math.ceil(preview.wechat.utf8Bytes / 1000),
-                  })}
-                </Typography.Text>
-              </Flex>
-            </Flex>
-          ),
-        },
-        {
-          key: 'weibo',
-          label: t('preview.weibo'),
-          children: (
-            <MicroblogPreview
-              name={t('preview.weibo')}
-              testId="weibo-text"
-              text={preview.weibo.text}
-              length={preview.weibo.length}
-              max={preview.weibo.maxLength}
-              cut={preview.weibo.cut}
-            />
-          ),
-        },
-        {
-          key: 'mastodon',
-          label: 'Mastodon',
-          children: (
-            <MicroblogPreview
-              name="Mastodon"
-              testId="mastodon-text"
-              text={preview.mastodon.text}
-              length={preview.mastodon.length}
-              max={preview.mastodon.maxCharacters}
-              cut={preview.mastodon.cut}
-            />
-          ),
-        },
-        {
-          key: 'feed',
-          label: t('preview.feed'),
-          children: (
-            <Card
-              size="small"
-              className="pd-feed-card"
-              data-testid="feed-card"
-              cover={feed.image ? <img alt="" src={previewHtml(feed.image)} /> : undefined}
-            >
-              <Card.Meta title={feed.title} description={feed.summary ?? ''} />
-              {feed.tags?.length ? (
-                <Flex gap={4} wrap style={{ marginTop: 8 }}>
-                  {feed.tags.map((tag) => (
-                    <Tag key={tag}>{tag}</Tag>
-                  ))}
+                <Flex vertical gap={8} style={{ maxWidth: 320 }}>
+                  <Typography.Text strong>{t('preview.wechatDigest')}</Typography.Text>
+                  <Typography.Paragraph>{preview.wechat.digest}</Typography.Paragraph>
+                  <Typography.Text type={preview.wechat.fits ? 'secondary' : 'danger'}>
+                    {t('preview.wechatSize', {
+                      characters: preview.wechat.characters,
+                      kb: Math.ceil(preview.wechat.utf8Bytes / 1000),
+                    })}
+                  </Typography.Text>
                 </Flex>
-              ) : null}
-            </Card>
-          ),
-        },
-      ]}
-      tabBarExtraContent={
-        <Alert type="info" showIcon title={t('preview.savedOnly')} style={{ padding: '2px 8px' }} />
-      }
-    />
+              </Flex>
+            ),
+          },
+          {
+            key: 'weibo',
+            label: t('preview.weibo'),
+            children: (
+              <MicroblogPreview
+                name={t('preview.weibo')}
+                testId="weibo-text"
+                text={preview.weibo.text}
+                length={preview.weibo.length}
+                max={preview.weibo.maxLength}
+                cut={preview.weibo.cut}
+              />
+            ),
+          },
+          {
+            key: 'mastodon',
+            label: 'Mastodon',
+            children: (
+              <MicroblogPreview
+                name="Mastodon"
+                testId="mastodon-text"
+                text={preview.mastodon.text}
+                length={preview.mastodon.length}
+                max={preview.mastodon.maxCharacters}
+                cut={preview.mastodon.cut}
+              />
+            ),
+          },
+          {
+            key: 'feed',
+            label: t('preview.feed'),
+            children: (
+              <Card
+                size="small"
+                className="pd-feed-card"
+                data-testid="feed-card"
+                cover={feed.image ? <img alt="" src={previewHtml(feed.image)} /> : undefined}
+              >
+                <Card.Meta title={feed.title} description={feed.summary ?? ''} />
+                {feed.tags?.length ? (
+                  <Flex gap={4} wrap style={{ marginTop: 8 }}>
+                    {feed.tags.map((tag) => (
+                      <Tag key={tag}>{tag}</Tag>
+                    ))}
+                  </Flex>
+                ) : null}
+              </Card>
+            ),
+          },
+        ]}
+      />
+    </>
   );
 }
