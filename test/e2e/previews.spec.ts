@@ -113,3 +113,31 @@ test("an office's own expression, added in Settings, is checked in drafts at onc
     .locator('[data-check-id="expression"][data-severity="block"]');
   await expect(finding).toContainText('政务服务网');
 });
+
+test('an editor tailors the Weibo text and the WeChat digest; the previews and counts follow', async ({
+  page,
+}) => {
+  const { url } = deskUrl();
+  await page.goto(url);
+  await page.getByRole('button', { name: '新建稿件' }).click();
+  await page.getByRole('dialog').getByLabel('标题').fill('区政府召开优化营商环境新闻发布会');
+  await page.getByRole('dialog').getByRole('button', { name: '创建并打开' }).click();
+  await page.waitForURL(/#\/drafts\/[0-9a-f-]{36}$/);
+  const previews = page.getByTestId('channel-previews');
+
+  await previews.getByRole('tab', { name: '微博' }).click();
+  await previews.getByLabel('自定义微博文字').fill('#通州发布# 优化营商环境十条新举措发布');
+  await expect(page.locator('[data-save-state="saved"]')).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByTestId('weibo-text')).toHaveText('#通州发布# 优化营商环境十条新举措发布');
+  await expect(previews.getByTestId('length-meter').first()).toContainText('/ 140');
+
+  await previews.getByRole('tab', { name: '微信公众号' }).click();
+  await previews.getByLabel('微信摘要').fill('一图读懂十条新举措');
+  await expect(page.locator('[data-save-state="saved"]')).toBeVisible({ timeout: 10_000 });
+  await expect(previews.getByText('一图读懂十条新举措', { exact: true }).first()).toBeVisible();
+
+  // Kept with the draft: a reload shows the same tailored texts.
+  await page.reload();
+  await page.getByTestId('channel-previews').getByRole('tab', { name: '微博' }).click();
+  await expect(page.getByTestId('weibo-text')).toHaveText('#通州发布# 优化营商环境十条新举措发布');
+});

@@ -30,25 +30,38 @@ function firstCharacters(text: string, max: number): string {
 
 /**
  * What every channel would receive from the draft as saved, with the pre-publish checks over
- * the draft and those outputs. Per-channel overrides are not stored yet: every channel gets
- * the defaults (WeChat digest: the summary, else the first 54 characters of the body).
+ * the draft and those outputs. What the editor tailored per channel (meta.channels) wins;
+ * the rest is derived (WeChat digest: the summary, else the first 54 characters of the body).
  */
 export function previewDraft(draft: Draft, deps: PreviewDeps): DraftPreview {
   const release = { title: draft.title, meta: draft.meta, body: draft.body };
+  const variants = draft.meta.channels;
   const imageUrl = (hash: string) => `${PREVIEW_MEDIA_BASE}${hash}`;
   const out = renderAll(release, {
     portal: { imageUrl },
     wechat: { imageUrl },
-    weibo: { portalUrl: PREVIEW_PORTAL_URL },
-    mastodon: { portalUrl: PREVIEW_PORTAL_URL },
+    weibo: {
+      portalUrl: PREVIEW_PORTAL_URL,
+      ...(variants.weibo.text ? { text: variants.weibo.text } : {}),
+    },
+    mastodon: {
+      portalUrl: PREVIEW_PORTAL_URL,
+      hashtags: variants.mastodon.hashtags,
+      ...(variants.mastodon.text ? { text: variants.mastodon.text } : {}),
+    },
     feed: { itemId: draft.id, imageUrl, datePublished: deps.now, url: PREVIEW_PORTAL_URL },
   });
-  const wechatTitle = draft.title;
-  const digest = firstCharacters(
-    draft.meta.summary || plainTextBlocks(draft.body).join(' '),
-    draft.meta.summary ? 128 : WECHAT_DIGEST_DEFAULT,
-  );
-  const author = draft.meta.author;
+  // The app's card: its own title and summary when the editor gave them.
+  if (variants.appfeed.title) out.feed.item.title = variants.appfeed.title;
+  if (variants.appfeed.summary) out.feed.item.summary = variants.appfeed.summary;
+  const wechatTitle = variants.wechat.title || draft.title;
+  const digest =
+    variants.wechat.digest ||
+    firstCharacters(
+      draft.meta.summary || plainTextBlocks(draft.body).join(' '),
+      draft.meta.summary ? 128 : WECHAT_DIGEST_DEFAULT,
+    );
+  const author = variants.wechat.author || draft.meta.author;
 
   const media = new Map<string, MediaItem>();
   const hashes = new Set<string>(draft.meta.coverImage ? [draft.meta.coverImage] : []);

@@ -18,6 +18,13 @@ export const CHECKED_FIELDS = [
   'policy.url',
   'deadline',
   'howToRespond',
+  'channels.wechat.title',
+  'channels.wechat.digest',
+  'channels.wechat.author',
+  'channels.weibo.text',
+  'channels.mastodon.text',
+  'channels.appfeed.title',
+  'channels.appfeed.summary',
 ] as const;
 export const CheckedFieldSchema = z.enum(CHECKED_FIELDS);
 export type CheckedField = z.infer<typeof CheckedFieldSchema>;
@@ -37,6 +44,13 @@ export const FIELD_LABELS: Record<CheckedField, { zh: string; en: string }> = {
   'policy.url': { zh: '所解读政策的链接', en: 'link to the interpreted policy' },
   deadline: { zh: '截止日期', en: 'deadline' },
   howToRespond: { zh: '意见反馈方式', en: 'how to respond' },
+  'channels.wechat.title': { zh: '微信标题', en: 'WeChat title' },
+  'channels.wechat.digest': { zh: '微信摘要', en: 'WeChat digest' },
+  'channels.wechat.author': { zh: '微信作者', en: 'WeChat author' },
+  'channels.weibo.text': { zh: '微博文字', en: 'Weibo text' },
+  'channels.mastodon.text': { zh: 'Mastodon 文字', en: 'Mastodon text' },
+  'channels.appfeed.title': { zh: '客户端标题', en: 'app title' },
+  'channels.appfeed.summary': { zh: '客户端摘要', en: 'app summary' },
 };
 
 /** A piece of field text to scan; a field may contribute several (one per keyword). */

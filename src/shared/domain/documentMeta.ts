@@ -24,6 +24,23 @@ const OptionalUrlSchema = z
     message: 'Give an http or https address.',
   });
 
+/**
+ * What an editor tailors per channel; anything left empty is derived from the draft (WeChat
+ * digest: the summary, else the first 54 characters; microblogs: title + summary cut to fit +
+ * link). Kept in the draft's fields, so it is saved, revisioned and compared with them.
+ */
+export const ChannelVariantsSchema = z.object({
+  wechat: z
+    .object({ title: text(64), digest: text(128), author: text(16) })
+    .default({ title: '', digest: '', author: '' }),
+  weibo: z.object({ text: text(2000) }).default({ text: '' }),
+  mastodon: z
+    .object({ text: text(5000), hashtags: z.boolean().default(false) })
+    .default({ text: '', hashtags: false }),
+  appfeed: z.object({ title: text(200), summary: text(500) }).default({ title: '', summary: '' }),
+});
+export type ChannelVariants = z.infer<typeof ChannelVariantsSchema>;
+
 export const CommonMetaSchema = z.object({
   subtitle: text(200),
   source: text(100),
@@ -32,6 +49,12 @@ export const CommonMetaSchema = z.object({
   keywords: z.array(z.string().trim().min(1).max(30)).max(20).default([]),
   summary: text(500),
   coverImage: MediaHashSchema.nullable().default(null),
+  channels: ChannelVariantsSchema.default({
+    wechat: { title: '', digest: '', author: '' },
+    weibo: { text: '' },
+    mastodon: { text: '', hashtags: false },
+    appfeed: { title: '', summary: '' },
+  }),
 });
 
 /** The policy a 政策解读 explains: either a published one, or a draft of it in this desk. */

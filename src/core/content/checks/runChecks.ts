@@ -41,6 +41,17 @@ export function textFields(title: string, meta: DocumentMeta): FieldText[] {
   if (meta.kind === 'policy_interpretation' && meta.policy.source === 'published')
     fields.push({ field: 'policy.title', text: meta.policy.title });
   if (meta.kind === 'consultation') fields.push({ field: 'howToRespond', text: meta.howToRespond });
+  // What the editor wrote for a channel goes out too: it is checked like the rest.
+  const c = meta.channels;
+  fields.push(
+    { field: 'channels.wechat.title', text: c.wechat.title },
+    { field: 'channels.wechat.digest', text: c.wechat.digest },
+    { field: 'channels.wechat.author', text: c.wechat.author },
+    { field: 'channels.weibo.text', text: c.weibo.text },
+    { field: 'channels.mastodon.text', text: c.mastodon.text },
+    { field: 'channels.appfeed.title', text: c.appfeed.title },
+    { field: 'channels.appfeed.summary', text: c.appfeed.summary },
+  );
   return fields.filter((f) => f.text !== '');
 }
 

@@ -193,7 +193,13 @@ export function DraftWorkspace({ draft, timeZone, reload }: Props) {
           <DocumentCounts body={working.body} />
           <Card size="small" title={t('preview.heading')}>
             {previewError ? <ErrorAlert error={previewError} title={t('preview.failed')} /> : null}
-            <ChannelPreviews preview={preview} />
+            <ChannelPreviews
+              preview={preview}
+              variants={working.meta.channels}
+              onVariantsChange={(channels) =>
+                autosave.update({ meta: { ...working.meta, channels } })
+              }
+            />
           </Card>
         </Flex>
         <Flex vertical gap={16} className="pd-workspace-side">

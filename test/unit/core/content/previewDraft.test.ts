@@ -78,6 +78,50 @@ describe('drafts.preview', () => {
     app.close();
   });
 
+  it('uses what the editor tailored per channel, and checks it like the rest', async () => {
+    const app = createApp({ dataDir: tempDir(), runtime: 'headless', logger: memoryLogger() });
+    const body = {
+      root: {
+        type: 'root',
+        children: [{ type: 'paragraph', children: [{ type: 'text', text: '正文。' }] }],
+      },
+    };
+    const draft = await value<{ id: string }>(app, 'drafts.create', {
+      kind: 'press_release',
+      title: '区政府召开新闻发布会',
+      body,
+    });
+    await value(app, 'drafts.save', {
+      id: draft.id,
+      baseVersion: 1,
+      meta: {
+        kind: 'press_release',
+        channels: {
+          wechat: { title: '发布会｜营商环境新举措', digest: '一图读懂', author: '区新闻办' },
+          weibo: { text: '#通州发布# 台湾总统 今天发布会要点' },
+          mastodon: { text: 'Press conference today.', hashtags: false },
+          appfeed: { title: '发布会速览', summary: '三项新举措' },
+        },
+      },
+    });
+    const preview = await value<DraftPreview>(app, 'drafts.preview', { id: draft.id });
+    expect(preview.wechat).toMatchObject({
+      title: '发布会｜营商环境新举措',
+      digest: '一图读懂',
+      author: '区新闻办',
+    });
+    expect(preview.weibo.text).toBe('#通州发布# 台湾总统 今天发布会要点');
+    expect(preview.mastodon.text).toBe('Press conference today.');
+    expect(preview.feed.item).toMatchObject({ title: '发布会速览', summary: '三项新举措' });
+    expect(preview.findings.find((f) => f.checkId === 'expression')?.location).toEqual({
+      kind: 'field',
+      field: 'channels.weibo.text',
+      start: 7,
+      end: 11,
+    });
+    app.close();
+  });
+
   it('answers not_found and invalid_input like every method', async () => {
     const app = createApp({ dataDir: tempDir(), runtime: 'headless', logger: memoryLogger() });
     expect(

@@ -1,5 +1,7 @@
 import { Card, Empty, Flex, Progress, Tabs, Tag, Typography } from 'antd';
 import type { DraftPreview } from '../../../../shared/content/preview.ts';
+import type { ChannelVariants } from '../../../../shared/domain/documentMeta.ts';
+import { VariantFields } from './VariantFields.tsx';
 import { useT } from '../../../app/i18n/useT.ts';
 import { previewHtml, previewText } from './previewHtml.ts';
 
@@ -51,7 +53,16 @@ function MicroblogPreview({
  * How each channel will show the release: the portal page, the WeChat article on a phone,
  * the Weibo and Mastodon posts with their counts against the limit, the app's feed card.
  */
-export function ChannelPreviews({ preview }: { preview: DraftPreview | undefined }) {
+export function ChannelPreviews({
+  preview,
+  variants,
+  onVariantsChange,
+}: {
+  preview: DraftPreview | undefined;
+  /** What the editor tailored per channel (the draft's meta.channels), edited beside each preview. */
+  variants: ChannelVariants;
+  onVariantsChange(next: ChannelVariants): void;
+}) {
   const t = useT();
   if (!preview) return <Empty description={t('preview.loading')} />;
   const feed = preview.feed.item;
@@ -93,6 +104,11 @@ export function ChannelPreviews({ preview }: { preview: DraftPreview | undefined
                       kb: Math.ceil(preview.wechat.utf8Bytes / 1000),
                     })}
                   </Typography.Text>
+                  <VariantFields
+                    channel="wechat"
+                    value={variants.wechat}
+                    onChange={(wechat) => onVariantsChange({ ...variants, wechat })}
+                  />
                 </Flex>
               </Flex>
             ),
@@ -101,49 +117,70 @@ export function ChannelPreviews({ preview }: { preview: DraftPreview | undefined
             key: 'weibo',
             label: t('preview.weibo'),
             children: (
-              <MicroblogPreview
-                name={t('preview.weibo')}
-                testId="weibo-text"
-                text={preview.weibo.text}
-                length={preview.weibo.length}
-                max={preview.weibo.maxLength}
-                cut={preview.weibo.cut}
-              />
+              <Flex vertical gap={16}>
+                <MicroblogPreview
+                  name={t('preview.weibo')}
+                  testId="weibo-text"
+                  text={preview.weibo.text}
+                  length={preview.weibo.length}
+                  max={preview.weibo.maxLength}
+                  cut={preview.weibo.cut}
+                />
+                <VariantFields
+                  channel="weibo"
+                  value={variants.weibo}
+                  onChange={(weibo) => onVariantsChange({ ...variants, weibo })}
+                />
+              </Flex>
             ),
           },
           {
             key: 'mastodon',
             label: 'Mastodon',
             children: (
-              <MicroblogPreview
-                name="Mastodon"
-                testId="mastodon-text"
-                text={preview.mastodon.text}
-                length={preview.mastodon.length}
-                max={preview.mastodon.maxCharacters}
-                cut={preview.mastodon.cut}
-              />
+              <Flex vertical gap={16}>
+                <MicroblogPreview
+                  name="Mastodon"
+                  testId="mastodon-text"
+                  text={preview.mastodon.text}
+                  length={preview.mastodon.length}
+                  max={preview.mastodon.maxCharacters}
+                  cut={preview.mastodon.cut}
+                />
+                <VariantFields
+                  channel="mastodon"
+                  value={variants.mastodon}
+                  onChange={(mastodon) => onVariantsChange({ ...variants, mastodon })}
+                />
+              </Flex>
             ),
           },
           {
             key: 'feed',
             label: t('preview.feed'),
             children: (
-              <Card
-                size="small"
-                className="pd-feed-card"
-                data-testid="feed-card"
-                cover={feed.image ? <img alt="" src={previewHtml(feed.image)} /> : undefined}
-              >
-                <Card.Meta title={feed.title} description={feed.summary ?? ''} />
-                {feed.tags?.length ? (
-                  <Flex gap={4} wrap style={{ marginTop: 8 }}>
-                    {feed.tags.map((tag) => (
-                      <Tag key={tag}>{tag}</Tag>
-                    ))}
-                  </Flex>
-                ) : null}
-              </Card>
+              <Flex vertical gap={16}>
+                <Card
+                  size="small"
+                  className="pd-feed-card"
+                  data-testid="feed-card"
+                  cover={feed.image ? <img alt="" src={previewHtml(feed.image)} /> : undefined}
+                >
+                  <Card.Meta title={feed.title} description={feed.summary ?? ''} />
+                  {feed.tags?.length ? (
+                    <Flex gap={4} wrap style={{ marginTop: 8 }}>
+                      {feed.tags.map((tag) => (
+                        <Tag key={tag}>{tag}</Tag>
+                      ))}
+                    </Flex>
+                  ) : null}
+                </Card>
+                <VariantFields
+                  channel="appfeed"
+                  value={variants.appfeed}
+                  onChange={(appfeed) => onVariantsChange({ ...variants, appfeed })}
+                />
+              </Flex>
             ),
           },
         ]}
