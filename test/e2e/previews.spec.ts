@@ -141,3 +141,24 @@ test('an editor tailors the Weibo text and the WeChat digest; the previews and c
   await page.getByTestId('channel-previews').getByRole('tab', { name: '微博' }).click();
   await expect(page.getByTestId('weibo-text')).toHaveText('#通州发布# 优化营商环境十条新举措发布');
 });
+
+test('personal data must be confirmed; once confirmed it is only noted', async ({ page }) => {
+  const { url } = deskUrl();
+  await page.goto(url);
+  await page.getByRole('button', { name: '新建稿件' }).click();
+  await page.getByRole('dialog').getByLabel('标题').fill('咨询电话公告');
+  await page.getByRole('dialog').getByRole('button', { name: '创建并打开' }).click();
+  await page.waitForURL(/#\/drafts\/[0-9a-f-]{36}$/);
+  await page.getByRole('textbox', { name: '稿件正文' }).click();
+  await page.keyboard.type('咨询电话：13912345678。');
+  const findings = page.getByTestId('findings');
+  const mobile = findings.locator('[data-check-id="personal-data.mobile"]');
+  await expect(mobile).toHaveAttribute('data-severity', 'confirm', { timeout: 10_000 });
+  await mobile.getByRole('button', { name: '确认可以公开' }).click();
+  await expect(mobile).toHaveAttribute('data-severity', 'warn', { timeout: 10_000 });
+  await expect(mobile).toContainText('已确认可以公开');
+  await page.reload();
+  await expect(
+    page.getByTestId('findings').locator('[data-check-id="personal-data.mobile"]'),
+  ).toHaveAttribute('data-severity', 'warn');
+});

@@ -84,5 +84,12 @@ export const FindingSchema = z.object({
   message: MessageSchema,
   /** The correct expression, when there is one to put in place of the located text. */
   suggestion: z.string().min(1).optional(),
+  /**
+   * Personal data: the key a person confirms it by (a SHA-256 of the normalized number; the
+   * draft's meta.publicPersonalData lists confirmed keys), and whether it is confirmed.
+   */
+  personalData: z
+    .object({ key: z.string().regex(/^[0-9a-f]{64}$/), confirmed: z.boolean() })
+    .optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;

@@ -49,6 +49,15 @@ export const CommonMetaSchema = z.object({
   keywords: z.array(z.string().trim().min(1).max(30)).max(20).default([]),
   summary: text(500),
   coverImage: MediaHashSchema.nullable().default(null),
+  /**
+   * Personal data a person confirmed may be published (e.g. the press office's public contact
+   * mobile), by the key the checks give it (a SHA-256, never the number); the check then only
+   * notes it.
+   */
+  publicPersonalData: z
+    .array(z.string().regex(/^[0-9a-f]{64}$/))
+    .max(100)
+    .default([]),
   channels: ChannelVariantsSchema.default({
     wechat: { title: '', digest: '', author: '' },
     weibo: { text: '' },

@@ -6,7 +6,24 @@ function finding(
   hit: PersonalDataHit,
   location: Location,
   where: { zh: string; en: string },
+  confirmed: ReadonlySet<string>,
 ): Finding {
+  if (confirmed.has(hit.key)) {
+    const what =
+      hit.kind === 'id-card'
+        ? { zh: '居民身份证号码', en: 'resident ID card number' }
+        : { zh: '手机号码', en: 'mobile number' };
+    return {
+      checkId: hit.kind === 'id-card' ? 'personal-data.id-card' : 'personal-data.mobile',
+      severity: 'warn',
+      location,
+      message: {
+        zh: `${where.zh}中的${what.zh}（尾号${hit.lastFour}）已确认可以公开。`,
+        en: `The ${what.en} in the ${where.en} (ending ${hit.lastFour}) was confirmed as publishable.`,
+      },
+      personalData: { key: hit.key, confirmed: true },
+    };
+  }
   const message =
     hit.kind === 'id-card'
       ? {
@@ -22,6 +39,7 @@ function finding(
     severity: 'confirm',
     location,
     message,
+    personalData: { key: hit.key, confirmed: false },
   };
 }
 
@@ -30,7 +48,10 @@ export function checkPersonalData(input: {
   blocks: readonly string[];
   fields: readonly FieldText[];
   today: string;
+  /** Numbers a person confirmed as publishable (meta.publicPersonalData). */
+  confirmed?: ReadonlySet<string>;
 }): Finding[] {
+  const confirmed = input.confirmed ?? new Set<string>();
   const findings: Finding[] = [];
   input.blocks.forEach((block, blockIndex) => {
     for (const hit of findPersonalData(block, input.today))
@@ -39,13 +60,19 @@ export function checkPersonalData(input: {
           hit,
           { kind: 'body', blockIndex, start: hit.start, end: hit.end },
           { zh: '正文', en: 'body' },
+          confirmed,
         ),
       );
   });
   for (const { field, text } of input.fields)
     for (const hit of findPersonalData(text, input.today))
       findings.push(
-        finding(hit, { kind: 'field', field, start: hit.start, end: hit.end }, FIELD_LABELS[field]),
+        finding(
+          hit,
+          { kind: 'field', field, start: hit.start, end: hit.end },
+          FIELD_LABELS[field],
+          confirmed,
+        ),
       );
   return findings;
 }

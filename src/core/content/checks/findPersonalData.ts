@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
 import { foldText, originalRange } from './foldText.ts';
+
+const keyOf = (normalized: string): string => createHash('sha256').update(normalized).digest('hex');
 import { isValidIdCardNumber } from './idCardNumber.ts';
 
 export interface PersonalDataHit {
@@ -8,6 +11,12 @@ export interface PersonalDataHit {
   end: number;
   /** The last four digits, to name the number in messages without repeating it whole. */
   lastFour: string;
+  /**
+   * What a confirmation names: the SHA-256 (hex) of the normalized number (digits only,
+   * country code dropped, X upper case), so neither findings nor the draft's list of confirmed
+   * numbers repeat the number itself.
+   */
+  key: string;
 }
 
 /** 18 characters, not inside a longer run of digits (or an X-suffixed run). */
@@ -30,11 +39,24 @@ export function findPersonalData(text: string, today: string): PersonalDataHit[]
   for (const m of folded.text.matchAll(ID_CARD)) {
     if (!isValidIdCardNumber(m[0], today)) continue;
     const [start, end] = originalRange(folded, m.index, m.index + m[0].length);
-    hits.push({ kind: 'id-card', start, end, lastFour: m[0].slice(-4).toUpperCase() });
+    hits.push({
+      kind: 'id-card',
+      start,
+      end,
+      lastFour: m[0].slice(-4).toUpperCase(),
+      key: keyOf(m[0].toUpperCase()),
+    });
   }
   for (const m of folded.text.matchAll(MOBILE)) {
     const [start, end] = originalRange(folded, m.index, m.index + m[0].length);
-    hits.push({ kind: 'mobile', start, end, lastFour: m[0].slice(-4) });
+    const digits = m[0].replace(/\D/g, '');
+    hits.push({
+      kind: 'mobile',
+      start,
+      end,
+      lastFour: m[0].slice(-4),
+      key: keyOf(digits.slice(-11)),
+    });
   }
   return hits.sort((a, b) => a.start - b.start);
 }

@@ -65,7 +65,12 @@ export function runChecks(input: CheckInput): Finding[] {
   const fields = textFields(input.title, input.meta);
   const findings = [
     ...checkExpressions({ blocks: spans.blocks, fields }, input.wordList),
-    ...checkPersonalData({ blocks: spans.blocks, fields, today: input.today }),
+    ...checkPersonalData({
+      blocks: spans.blocks,
+      fields,
+      today: input.today,
+      confirmed: new Set(input.meta.publicPersonalData),
+    }),
     ...checkLinks(spans, input.meta),
     ...checkImages({ spans, meta: input.meta, media: input.media, channels: input.channels }),
     ...input.measures.flatMap(checkChannelLimits),

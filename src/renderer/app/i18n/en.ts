@@ -291,4 +291,6 @@ export const en: Record<MessageKey, string> = {
   'variant.hashtags': 'Append the keywords as hashtags',
   'variant.feedTitle': 'App title',
   'variant.feedSummary': 'App summary',
+  'checks.confirmPublic': 'Confirm it may be published',
+  'checks.unconfirm': 'Take back the confirmation',
 };

@@ -277,4 +277,6 @@ export const zhCN = {
   'variant.hashtags': '把关键词作为话题标签附在末尾',
   'variant.feedTitle': '客户端标题',
   'variant.feedSummary': '客户端摘要',
+  'checks.confirmPublic': '确认可以公开',
+  'checks.unconfirm': '撤销确认',
 } as const;

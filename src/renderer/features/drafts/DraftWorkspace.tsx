@@ -207,6 +207,12 @@ export function DraftWorkspace({ draft, timeZone, reload }: Props) {
             <FindingsPanel
               findings={preview?.findings}
               onReveal={(at) => editorRef.current?.revealRange(at)}
+              onConfirmPersonalData={(key, confirmed) => {
+                const keys = working.meta.publicPersonalData.filter((k) => k !== key);
+                autosave.update({
+                  meta: { ...working.meta, publicPersonalData: confirmed ? [...keys, key] : keys },
+                });
+              }}
             />
           </Card>
           <Card size="small" title={t('draft.facts')}>

@@ -28,6 +28,8 @@ interface Props {
   findings: readonly Finding[] | undefined;
   /** Scrolls the editor to a finding in the body and flashes it. */
   onReveal(location: { blockIndex: number; start: number; end: number }): void;
+  /** Marks personal data as publishable (or takes that back), by the finding's key. */
+  onConfirmPersonalData(key: string, confirmed: boolean): void;
 }
 
 /**
@@ -35,7 +37,7 @@ interface Props {
  * publishing, what needs a person's confirmation (personal data), what is only a warning.
  * A finding in the body is marked in the editor; "定位" scrolls to it.
  */
-export function FindingsPanel({ findings, onReveal }: Props) {
+export function FindingsPanel({ findings, onReveal, onConfirmPersonalData }: Props) {
   const t = useT();
   const locale = useLocale();
   if (!findings) return <Typography.Text type="secondary">{t('checks.pending')}</Typography.Text>;
@@ -87,15 +89,34 @@ export function FindingsPanel({ findings, onReveal }: Props) {
             <List.Item
               data-check-id={f.checkId}
               data-severity={f.severity}
-              actions={
-                where.kind === 'body'
+              actions={[
+                ...(where.kind === 'body'
                   ? [
                       <Button key="go" size="small" type="link" onClick={() => onReveal(where)}>
                         {t('checks.reveal')}
                       </Button>,
                     ]
-                  : []
-              }
+                  : []),
+                ...(f.personalData
+                  ? [
+                      <Button
+                        key="confirm"
+                        size="small"
+                        type="link"
+                        onClick={() =>
+                          onConfirmPersonalData(
+                            f.personalData?.key ?? '',
+                            !f.personalData?.confirmed,
+                          )
+                        }
+                      >
+                        {f.personalData.confirmed
+                          ? t('checks.unconfirm')
+                          : t('checks.confirmPublic')}
+                      </Button>,
+                    ]
+                  : []),
+              ]}
             >
               <List.Item.Meta
                 title={

@@ -108,4 +108,25 @@ describe('mobile numbers', () => {
     expect(findings[0]?.message.zh).toContain('尾号5678');
     expect(JSON.stringify(findings)).not.toContain('13812345678');
   });
+
+  it('notes a number a person confirmed as publishable instead of asking again, by a key that is not the number', () => {
+    const first = checkPersonalData({
+      blocks: ['咨询电话：138-1234-5678。'],
+      fields: [],
+      today: TODAY,
+    });
+    const key = first[0]?.personalData?.key ?? '';
+    expect(first[0]).toMatchObject({ severity: 'confirm', personalData: { confirmed: false } });
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(key).not.toContain('13812345678');
+    // The same number written differently is the same key.
+    const again = checkPersonalData({
+      blocks: ['请拨打 +86 13812345678'],
+      fields: [],
+      today: TODAY,
+      confirmed: new Set([key]),
+    });
+    expect(again[0]).toMatchObject({ severity: 'warn', personalData: { key, confirmed: true } });
+    expect(again[0]?.message.zh).toContain('已确认可以公开');
+  });
 });
