@@ -19,6 +19,13 @@ import { DeskError } from './errors.ts';
 import { previewDraft } from './content/previewDraft.ts';
 import { zonedDate } from '../shared/time/officeTime.ts';
 import { APP_NAME, APP_VERSION } from './version.ts';
+import { AccountsRepository } from './accounts/accountsRepository.ts';
+import { AccountAdapters } from './accounts/accountAdapters.ts';
+import type { SandboxChannels } from './channels/sandbox/sandboxChannels.ts';
+import type { ChannelHttp } from './channels/channelHttp.ts';
+import { keyFileSecretBox } from './secrets/keyFileSecretBox.ts';
+import type { SecretBox } from './secrets/secretBox.ts';
+import { CHANNEL_IDS } from '../shared/content/channelId.ts';
 
 export interface CreateAppOptions {
   /** Where the database, logs and media live. */
@@ -29,6 +36,15 @@ export interface CreateAppOptions {
   logger?: Logger;
   /** Path of Electron's build of better-sqlite3, when running inside Electron. */
   nativeBinding?: string | undefined;
+  /**
+   * Seals account secrets. The desktop shell passes one over safeStorage; headless (and by
+   * default) a key file in the data folder.
+   */
+  secretBox?: SecretBox | undefined;
+  /** The sandbox channels of this session, when started (sandbox accounts use them). */
+  sandbox?: SandboxChannels | undefined;
+  /** HTTP for every adapter (tests); default: each channel's own got client. */
+  channelHttp?: ChannelHttp | undefined;
 }
 
 /** The application: everything the contract needs, and nothing of Electron or HTTP. */
@@ -81,6 +97,16 @@ export function createApp(options: CreateAppOptions): DeskApp {
   const versionOf = (id: string, ref: RevisionRef) =>
     ref === 'working' ? drafts.get(id) : drafts.revision(id, ref);
   const events = new EventBus();
+  const secretBox = options.secretBox ?? keyFileSecretBox(options.dataDir);
+  const accounts = new AccountsRepository(db, clock, secretBox);
+  const adapters = new AccountAdapters({
+    accounts,
+    sandbox: options.sandbox,
+    clock,
+    log,
+    http: options.channelHttp,
+  });
+  adapters.ensureSandboxAccounts(person());
   const sqliteVersion = (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
 
   const info: ApiOutput<'app.info'> = {
@@ -150,6 +176,47 @@ export function createApp(options: CreateAppOptions): DeskApp {
     },
     'media.import': (input) =>
       media.import(Buffer.from(input.dataBase64, 'base64'), input.fileName),
+    'accounts.list': () => ({
+      items: accounts.list(),
+      secretStorage: { kind: secretBox.kind, warning: secretBox.warning },
+      sandboxRunning: options.sandbox !== undefined,
+    }),
+    'accounts.create': (input) => {
+      const account = accounts.create(input, person());
+      log.info('accounts.created', { id: account.id, channel: account.channel });
+      events.emit('accounts.changed', { id: account.id });
+      return account;
+    },
+    'accounts.update': (input) => {
+      const account = accounts.update(input, person());
+      log.info('accounts.updated', { id: account.id, channel: account.channel });
+      events.emit('accounts.changed', { id: account.id });
+      return account;
+    },
+    'accounts.remove': (input) => {
+      accounts.remove(input.id);
+      log.info('accounts.removed', { id: input.id });
+      events.emit('accounts.changed', { id: input.id });
+      return { id: input.id };
+    },
+    'accounts.test': async (input) => {
+      const account = await adapters.test(input.id);
+      events.emit('accounts.changed', { id: account.id });
+      return account;
+    },
+    'sandbox.received': () => {
+      const sandbox = options.sandbox;
+      return {
+        running: sandbox !== undefined,
+        channels: sandbox
+          ? CHANNEL_IDS.map((channel) => ({
+              channel,
+              url: sandbox.channels[channel].url,
+              records: [...sandbox.channels[channel].records()],
+            }))
+          : [],
+      };
+    },
     'settings.get': () => settings.get(),
     'settings.set': (input) => {
       const next = settings.set(input);

@@ -6,6 +6,9 @@ import { createApp } from '../core/app.ts';
 import { defaultDataDir } from '../core/config/defaultDataDir.ts';
 import { resolveDataDir } from '../core/config/dataDir.ts';
 import { StoreOpenError } from '../core/store/storeError.ts';
+import { sandboxRequested } from '../core/config/sandboxOption.ts';
+import { startSandboxChannels } from '../core/channels/sandbox/sandboxChannels.ts';
+import { CHANNEL_IDS, CHANNEL_NAMES } from '../shared/content/channelId.ts';
 import { newAccessToken } from './accessToken.ts';
 import { startHeadlessServer } from './headlessServer.ts';
 
@@ -16,6 +19,15 @@ function option(argv: readonly string[], name: string): string | undefined {
   const i = argv.indexOf(name);
   if (i >= 0) return argv[i + 1];
   return argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
+}
+
+/** Pads to a width in terminal columns (a CJK character takes two). */
+function padToWidth(text: string, width: number): string {
+  const used = Array.from(text).reduce(
+    (n, ch) => n + (/[\u3000-\u9fff\uff00-\uffef]/u.test(ch) ? 2 : 1),
+    0,
+  );
+  return text + ' '.repeat(Math.max(0, width - used));
 }
 
 async function main(argv: readonly string[]): Promise<void> {
@@ -30,7 +42,16 @@ async function main(argv: readonly string[]): Promise<void> {
     );
   }
 
-  const app = createApp({ dataDir, runtime: 'headless' });
+  const sandbox = sandboxRequested(argv, process.env)
+    ? await startSandboxChannels({ dataDir })
+    : undefined;
+  let app;
+  try {
+    app = createApp({ dataDir, runtime: 'headless', sandbox });
+  } catch (error) {
+    await sandbox?.close();
+    throw error;
+  }
   const token = newAccessToken();
   let server;
   try {
@@ -50,6 +71,14 @@ async function main(argv: readonly string[]): Promise<void> {
       `  在浏览器中打开 / Open in a browser:  ${server.url}`,
       `  数据目录 / Data folder:             ${dataDir}`,
       '  仅本机可访问；地址中的令牌即访问凭据，请勿外传。 Loopback only; the token in the address is the key: keep it private.',
+      ...(sandbox
+        ? [
+            '  沙箱渠道（仅本机，供试用和培训，不会发到公开账号）/ Sandbox channels (this computer only, never public accounts):',
+            ...CHANNEL_IDS.map(
+              (c) => `    ${padToWidth(CHANNEL_NAMES[c].zh, 14)} ${sandbox.channels[c].url}`,
+            ),
+          ]
+        : []),
       '  按 Ctrl+C 停止 / Press Ctrl+C to stop.',
       '',
     ].join('\n'),
@@ -60,8 +89,9 @@ async function main(argv: readonly string[]): Promise<void> {
     if (stopping) return;
     stopping = true;
     app.log.info('headless.stopping', { signal });
-    void server.close().then(() => {
+    void server.close().then(async () => {
       app.close();
+      await sandbox?.close();
       process.exit(0);
     });
   };

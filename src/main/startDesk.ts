@@ -1,6 +1,21 @@
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+} from 'electron';
 import { createApp, type DeskApp } from '../core/app.ts';
 import { resolveDataDir } from '../core/config/dataDir.ts';
+import { sandboxRequested } from '../core/config/sandboxOption.ts';
+import {
+  startSandboxChannels,
+  type SandboxChannels,
+} from '../core/channels/sandbox/sandboxChannels.ts';
+import { safeStorageSecretBox } from './safeStorageSecretBox.ts';
 import type { Logger } from '../core/log/logger.ts';
 import { APP_SCHEME } from './appOrigin.ts';
 import { createAppProtocolHandler } from './createAppProtocolHandler.ts';
@@ -70,9 +85,15 @@ async function run(options: StartDeskOptions, started: { desk?: DeskApp }): Prom
     createAppProtocolHandler(paths.rendererDir, (hash) => started.desk?.media.fileOf(hash)),
   );
 
+  const dataDir = resolveDataDir(options.argv, options.env, app.getPath('userData'));
+  const sandbox: SandboxChannels | undefined = sandboxRequested(options.argv, options.env)
+    ? await startSandboxChannels({ dataDir })
+    : undefined;
   const desk = createApp({
-    dataDir: resolveDataDir(options.argv, options.env, app.getPath('userData')),
+    dataDir,
     runtime: 'electron',
+    secretBox: safeStorageSecretBox(safeStorage, dataDir),
+    sandbox,
     nativeBinding: findElectronNativeBinding({
       isPackaged: app.isPackaged,
       appPath: app.getAppPath(),
@@ -90,6 +111,7 @@ async function run(options: StartDeskOptions, started: { desk?: DeskApp }): Prom
   app.on('will-quit', () => {
     disposeIpc();
     desk.close();
+    void sandbox?.close();
   });
 
   const open = () =>

@@ -21,6 +21,7 @@ export async function startDeskProcess(dataDir: string): Promise<DeskProcess> {
       dataDir,
       '--port',
       '0',
+      '--sandbox-channels',
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );

@@ -115,3 +115,6 @@ export interface ChannelAdapter<C extends ChannelId = ChannelId> {
     progress: Progress,
   ): Promise<ReconcileOutcome>;
 }
+
+/** An adapter of any channel: the union, so each keeps its own post type. */
+export type AnyChannelAdapter = { [C in ChannelId]: ChannelAdapter<C> }[ChannelId];

@@ -1,11 +1,10 @@
 import {
   PREVIEW_MEDIA_BASE,
   PREVIEW_PORTAL_URL,
-  WECHAT_DIGEST_DEFAULT,
   type DraftPreview,
 } from '../../shared/content/preview.ts';
+import { wechatFields } from './wechatFields.ts';
 import { CHANNEL_IDS } from '../../shared/content/channelId.ts';
-import { plainTextBlocks } from '../../shared/document/plainText.ts';
 import type { Draft } from '../../shared/domain/draft.ts';
 import type { MediaItem } from '../../shared/domain/media.ts';
 import { walk } from '../../shared/document/walk.ts';
@@ -20,12 +19,6 @@ export interface PreviewDeps {
   /** The office's date (YYYY-MM-DD) and the moment of the preview. */
   today: string;
   now: Date;
-}
-
-/** Cuts text to at most `max` characters (code points), for WeChat's derived fields. */
-function firstCharacters(text: string, max: number): string {
-  const chars = Array.from(text.replace(/\s+/gu, ' ').trim());
-  return chars.length <= max ? chars.join('') : chars.slice(0, max).join('');
 }
 
 /**
@@ -54,14 +47,7 @@ export function previewDraft(draft: Draft, deps: PreviewDeps): DraftPreview {
   // The app's card: its own title and summary when the editor gave them.
   if (variants.appfeed.title) out.feed.item.title = variants.appfeed.title;
   if (variants.appfeed.summary) out.feed.item.summary = variants.appfeed.summary;
-  const wechatTitle = variants.wechat.title || draft.title;
-  const digest =
-    variants.wechat.digest ||
-    firstCharacters(
-      draft.meta.summary || plainTextBlocks(draft.body).join(' '),
-      draft.meta.summary ? 128 : WECHAT_DIGEST_DEFAULT,
-    );
-  const author = variants.wechat.author || draft.meta.author;
+  const { title: wechatTitle, digest, author } = wechatFields(release);
 
   const media = new Map<string, MediaItem>();
   const hashes = new Set<string>(draft.meta.coverImage ? [draft.meta.coverImage] : []);

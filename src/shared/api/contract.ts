@@ -18,6 +18,14 @@ import { MAX_MEDIA_BASE64_LENGTH, MediaItemSchema } from '../domain/media.ts';
 import { DraftPreviewSchema } from '../content/preview.ts';
 import { WordListEntrySchema, WordListViewSchema } from '../content/wordListSchema.ts';
 import { LocaleSchema, SettingsPatchSchema, SettingsSchema } from '../domain/settings.ts';
+import {
+  AccountCreateSchema,
+  AccountIdSchema,
+  AccountListSchema,
+  AccountUpdateSchema,
+  AccountViewSchema,
+} from '../channels/account.ts';
+import { SandboxReceivedSchema } from '../channels/sandboxRecord.ts';
 
 /**
  * THE contract: every method the UI may call, with its input and output schema. Electron's
@@ -152,6 +160,34 @@ export const contract = {
       .strict(),
     output: MediaItemSchema,
   },
+  /** Every channel account (secrets never included: only which are set). */
+  'accounts.list': {
+    input: z.object({}).strict(),
+    output: AccountListSchema,
+  },
+  'accounts.create': {
+    input: AccountCreateSchema,
+    output: AccountViewSchema,
+  },
+  /** Name, settings and/or secrets; a secret left out keeps its stored value. */
+  'accounts.update': {
+    input: AccountUpdateSchema,
+    output: AccountViewSchema,
+  },
+  'accounts.remove': {
+    input: z.object({ id: AccountIdSchema }).strict(),
+    output: z.object({ id: AccountIdSchema }),
+  },
+  /** Connection test through the channel's adapter; the outcome is kept as lastCheck. */
+  'accounts.test': {
+    input: z.object({ id: AccountIdSchema }).strict(),
+    output: AccountViewSchema,
+  },
+  /** What each sandbox channel received in this session (newest last). */
+  'sandbox.received': {
+    input: z.object({}).strict(),
+    output: SandboxReceivedSchema,
+  },
   'settings.get': {
     input: z.object({}).strict(),
     output: SettingsSchema,
@@ -169,6 +205,8 @@ export const events = {
     id: DraftIdSchema,
     version: z.number().int().positive(),
   }),
+  /** A channel account was added, changed, tested or removed. */
+  'accounts.changed': z.object({ id: AccountIdSchema }),
   /** The office settings changed; windows re-read them (e.g. to switch language). */
   'settings.changed': z.object({ locale: LocaleSchema }),
 } as const;

@@ -100,3 +100,12 @@ export type SecretField = (typeof SECRET_FIELDS)[keyof typeof SECRET_FIELDS][num
 export const SecretsSchema = z.record(z.string(), z.string().max(2000));
 /** Decrypted secrets of one account, by field name. Only core ever holds these. */
 export type AccountSecrets = Readonly<Record<string, string>>;
+
+/**
+ * The secrets an account cannot work without. The app feed's webhook secret is needed only
+ * when it has a webhook address.
+ */
+export function requiredSecrets(settings: AccountSettings): readonly string[] {
+  if (settings.channel === 'appfeed' && settings.webhookUrl === '') return [];
+  return SECRET_FIELDS[settings.channel];
+}
