@@ -13,7 +13,7 @@ test('one draft, five previews; a blocked expression is marked in the editor, co
   await page.waitForURL(/#\/drafts\/[0-9a-f-]{36}$/);
 
   // A cover image, which WeChat requires: then the expression is the only thing that blocks.
-  await page.locator('input[type="file"][aria-label="选择封面图"]').setInputFiles({
+  await page.locator('input[type="file"][aria-label="封面图: 选择封面图"]').setInputFiles({
     name: '封面.png',
     mimeType: 'image/png',
     buffer: solidPng(90, 50),
@@ -161,4 +161,41 @@ test('personal data must be confirmed; once confirmed it is only noted', async (
   await expect(
     page.getByTestId('findings').locator('[data-check-id="personal-data.mobile"]'),
   ).toHaveAttribute('data-severity', 'warn');
+});
+
+test('a channel gets its own cover and tags: the WeChat cover lifts its block, the app card shows its tags', async ({
+  page,
+}) => {
+  const { url } = deskUrl();
+  await page.goto(url);
+  await page.getByRole('button', { name: '新建稿件' }).click();
+  await page.getByRole('dialog').getByLabel('标题').fill('区政府召开防汛工作会议');
+  await page.getByRole('dialog').getByRole('button', { name: '创建并打开' }).click();
+  await page.waitForURL(/#\/drafts\/[0-9a-f-]{36}$/);
+  const editor = page.getByRole('textbox', { name: '稿件正文' });
+  await editor.click();
+  await page.keyboard.type('会议部署了今年的防汛工作。');
+  await expect(page.locator('[data-save-state="saved"]')).toBeVisible({ timeout: 10_000 });
+
+  const findings = page.getByTestId('findings');
+  const coverMissing = findings.locator('[data-check-id="channel.cover-missing"]');
+  await expect(coverMissing).toHaveCount(1);
+
+  const previews = page.getByTestId('channel-previews');
+  await previews.getByRole('tab', { name: '微信公众号' }).click();
+  await page.locator('input[type="file"][aria-label="微信封面图: 选择封面图"]').setInputFiles({
+    name: '微信封面.png',
+    mimeType: 'image/png',
+    buffer: solidPng(90, 50, [200, 30, 30]),
+  });
+  await expect(page.getByRole('img', { name: '微信封面图预览' })).toBeVisible();
+  await expect(coverMissing).toHaveCount(0, { timeout: 10_000 });
+
+  await previews.getByRole('tab', { name: '客户端' }).click();
+  const tags = previews.getByRole('tabpanel').getByRole('combobox', { name: '本渠道标签' });
+  await tags.fill('防汛');
+  await tags.press('Enter');
+  await tags.fill('通州');
+  await tags.press('Enter');
+  await expect(page.getByTestId('feed-card')).toContainText('通州', { timeout: 10_000 });
 });

@@ -1,6 +1,7 @@
 import type { AccountCheck, AccountView } from '../../shared/channels/account.ts';
 import type { AccountSecrets } from '../../shared/channels/accountSettings.ts';
 import { CHANNEL_IDS, CHANNEL_NAMES } from '../../shared/content/channelId.ts';
+import type { Message } from '../../shared/content/finding.ts';
 import type { Clock } from '../clock.ts';
 import type { AnyChannelAdapter } from '../channels/adapter.ts';
 import type { ChannelHttp } from '../channels/channelHttp.ts';
@@ -122,7 +123,7 @@ export class AccountAdapters {
             ok: true,
             at,
             accountName: redact(outcome.accountName, built.secrets),
-            details: outcome.details.map((d) => redact(d, built.secrets)),
+            details: outcome.details.map((d) => redactMessage(d, built.secrets)),
           }
         : {
             ok: false,
@@ -144,11 +145,15 @@ export class AccountAdapters {
 function problemView(problem: ChannelProblem, secrets: AccountSecrets) {
   return {
     code: problem.code,
-    message: { zh: redact(problem.message.zh, secrets), en: redact(problem.message.en, secrets) },
+    message: redactMessage(problem.message, secrets),
     ...(problem.channelSaid === undefined
       ? {}
       : { channelSaid: redact(problem.channelSaid, secrets) }),
   };
+}
+
+function redactMessage(message: Message, secrets: AccountSecrets): Message {
+  return { zh: redact(message.zh, secrets), en: redact(message.en, secrets) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ChannelId } from '../../shared/content/channelId.ts';
+import type { Message } from '../../shared/content/finding.ts';
 import type { ChannelProblem } from './channelProblem.ts';
 import type { ChannelPost } from './channelPost.ts';
 
@@ -73,9 +74,12 @@ export type ChangeOutcome =
   | { kind: 'failed'; problem: ChannelProblem; reauthorize: boolean }
   | { kind: 'unknown'; problem: ChannelProblem };
 
-/** The account as the channel sees it, after a successful connection test. */
+/**
+ * The account as the channel sees it, after a successful connection test. `details` are the
+ * lines shown under it, each in both interface languages.
+ */
 export type VerifyOutcome =
-  | { ok: true; accountName: string; details: string[] }
+  | { ok: true; accountName: string; details: Message[] }
   | { ok: false; problem: ChannelProblem; reauthorize: boolean };
 
 /**

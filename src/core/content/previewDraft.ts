@@ -4,6 +4,7 @@ import {
   type DraftPreview,
 } from '../../shared/content/preview.ts';
 import { wechatFields } from './wechatFields.ts';
+import { channelCover } from '../../shared/domain/documentMeta.ts';
 import { CHANNEL_IDS } from '../../shared/content/channelId.ts';
 import type { Draft } from '../../shared/domain/draft.ts';
 import type { MediaItem } from '../../shared/domain/media.ts';
@@ -50,7 +51,12 @@ export function previewDraft(draft: Draft, deps: PreviewDeps): DraftPreview {
   const { title: wechatTitle, digest, author } = wechatFields(release);
 
   const media = new Map<string, MediaItem>();
-  const hashes = new Set<string>(draft.meta.coverImage ? [draft.meta.coverImage] : []);
+  const c = draft.meta.channels;
+  const hashes = new Set<string>(
+    [draft.meta.coverImage, c.portal.cover, c.wechat.cover, c.weibo.cover, c.appfeed.cover].filter(
+      (hash): hash is string => hash !== null,
+    ),
+  );
   walk(draft.body, (node) => {
     if (node.type === 'image') hashes.add(node.mediaHash);
   });
@@ -79,7 +85,7 @@ export function previewDraft(draft: Draft, deps: PreviewDeps): DraftPreview {
         digest: Array.from(digest).length,
         contentChars: out.wechat.characters,
         contentBytes: out.wechat.utf8Bytes,
-        hasCover: draft.meta.coverImage !== null,
+        hasCover: channelCover(draft.meta, 'wechat') !== null,
       },
       { channel: 'weibo', textLength: out.weibo.length },
       { channel: 'mastodon', textLength: out.mastodon.length, attachments: Math.min(images, 4) },

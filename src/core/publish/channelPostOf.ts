@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { ChannelId } from '../../shared/content/channelId.ts';
+import { metaForChannel } from '../../shared/domain/documentMeta.ts';
 import { walk } from '../../shared/document/walk.ts';
 import type { ChannelPost, MediaFile } from '../channels/channelPost.ts';
 import { renderFeedItem } from '../content/render/feedItem.ts';
@@ -43,10 +44,12 @@ export interface ChannelPostContext {
  * function of the image URLs the adapter gets from its own upload.
  */
 export function channelPostOf(
-  release: Release,
+  draftRelease: Release,
   channel: ChannelId,
   context: ChannelPostContext,
 ): ChannelPost {
+  // The channel's own cover and tags in place of the draft's (metaForChannel).
+  const release: Release = { ...draftRelease, meta: metaForChannel(draftRelease.meta, channel) };
   const base = { key: context.key, releaseId: context.releaseId };
   const variants = release.meta.channels;
   const bodyImages = imagesOf(release, context.media);

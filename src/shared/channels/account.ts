@@ -25,7 +25,7 @@ export const AccountCheckSchema = z.discriminatedUnion('ok', [
     ok: z.literal(true),
     at: TimestampSchema,
     accountName: z.string(),
-    details: z.array(z.string()),
+    details: z.array(MessageSchema),
   }),
   z.object({
     ok: z.literal(false),

@@ -24,20 +24,38 @@ const OptionalUrlSchema = z
     message: 'Give an http or https address.',
   });
 
+/** A channel's own cover (null: the draft's cover image). */
+const ChannelCoverSchema = MediaHashSchema.nullable().default(null);
+/** A channel's own tags (empty: the draft's keywords). */
+const ChannelTagsSchema = z.array(z.string().trim().min(1).max(30)).max(20).default([]);
+
 /**
  * What an editor tailors per channel; anything left empty is derived from the draft (WeChat
  * digest: the summary, else the first 54 characters; microblogs: title + summary cut to fit +
- * link). Kept in the draft's fields, so it is saved, revisioned and compared with them.
+ * link; cover: the draft's cover image; tags: its keywords). Kept in the draft's fields, so it
+ * is saved, revisioned and compared with them. For Weibo the cover is the post's picture.
  */
 export const ChannelVariantsSchema = z.object({
+  portal: z
+    .object({ cover: ChannelCoverSchema, tags: ChannelTagsSchema })
+    .default({ cover: null, tags: [] }),
   wechat: z
-    .object({ title: text(64), digest: text(128), author: text(16) })
-    .default({ title: '', digest: '', author: '' }),
-  weibo: z.object({ text: text(2000) }).default({ text: '' }),
+    .object({ title: text(64), digest: text(128), author: text(16), cover: ChannelCoverSchema })
+    .default({ title: '', digest: '', author: '', cover: null }),
+  weibo: z
+    .object({ text: text(2000), cover: ChannelCoverSchema })
+    .default({ text: '', cover: null }),
   mastodon: z
-    .object({ text: text(5000), hashtags: z.boolean().default(false) })
-    .default({ text: '', hashtags: false }),
-  appfeed: z.object({ title: text(200), summary: text(500) }).default({ title: '', summary: '' }),
+    .object({ text: text(5000), hashtags: z.boolean().default(false), tags: ChannelTagsSchema })
+    .default({ text: '', hashtags: false, tags: [] }),
+  appfeed: z
+    .object({
+      title: text(200),
+      summary: text(500),
+      cover: ChannelCoverSchema,
+      tags: ChannelTagsSchema,
+    })
+    .default({ title: '', summary: '', cover: null, tags: [] }),
 });
 export type ChannelVariants = z.infer<typeof ChannelVariantsSchema>;
 
@@ -59,10 +77,11 @@ export const CommonMetaSchema = z.object({
     .max(100)
     .default([]),
   channels: ChannelVariantsSchema.default({
-    wechat: { title: '', digest: '', author: '' },
-    weibo: { text: '' },
-    mastodon: { text: '', hashtags: false },
-    appfeed: { title: '', summary: '' },
+    portal: { cover: null, tags: [] },
+    wechat: { title: '', digest: '', author: '', cover: null },
+    weibo: { text: '', cover: null },
+    mastodon: { text: '', hashtags: false, tags: [] },
+    appfeed: { title: '', summary: '', cover: null, tags: [] },
   }),
 });
 
@@ -103,7 +122,8 @@ export type DocumentMeta = z.infer<typeof DocumentMetaSchema>;
 
 /** Empty fields for a new document of a kind. */
 export function emptyMeta(kind: DocumentMeta['kind']): DocumentMeta {
-  return DocumentMetaSchema.parse({ kind });
+  // A copy: zod hands out its default objects themselves, and a caller may change the result.
+  return structuredClone(DocumentMetaSchema.parse({ kind }));
 }
 
 export type MetaField =
@@ -130,4 +150,41 @@ export function missingFields(meta: DocumentMeta): MetaField[] {
       return missing;
     }
   }
+}
+
+/** The channels whose posts carry a cover picture, and those that carry tags. */
+export type CoverChannel = 'portal' | 'wechat' | 'weibo' | 'appfeed';
+export type TagChannel = 'portal' | 'mastodon' | 'appfeed';
+
+/** The cover a channel gets: its own, else the draft's cover image. */
+export function channelCover(
+  meta: Pick<DocumentMeta, 'coverImage' | 'channels'>,
+  channel: CoverChannel,
+): string | null {
+  return meta.channels[channel].cover ?? meta.coverImage;
+}
+
+/** The tags a channel gets: its own, else the draft's keywords. */
+export function channelTags(
+  meta: Pick<DocumentMeta, 'keywords' | 'channels'>,
+  channel: TagChannel,
+): string[] {
+  const own = meta.channels[channel].tags;
+  return own.length > 0 ? own : meta.keywords;
+}
+
+/**
+ * The meta a channel's renderer sees: coverImage and keywords replaced by what that channel
+ * gets, so the renderers need not know about variants.
+ */
+export function metaForChannel<M extends DocumentMeta>(
+  meta: M,
+  channel: 'portal' | 'wechat' | 'weibo' | 'mastodon' | 'appfeed',
+): M {
+  return {
+    ...meta,
+    coverImage: channel === 'mastodon' ? meta.coverImage : channelCover(meta, channel),
+    keywords:
+      channel === 'wechat' || channel === 'weibo' ? meta.keywords : channelTags(meta, channel),
+  };
 }

@@ -378,7 +378,7 @@ export function createAppfeedAdapter(
   }
 
   async function verify(): Promise<VerifyOutcome> {
-    const details: string[] = [];
+    const details: Message[] = [];
     for (const [name, value] of [
       ['feed address', settings.feedUrl],
       ['home page', settings.homePageUrl],
@@ -396,18 +396,22 @@ export function createAppfeedAdapter(
         };
       }
     }
-    details.push(
-      `Feed address ${settings.feedUrl} and home page ${settings.homePageUrl} are well-formed.`,
-    );
+    details.push({
+      zh: `信息流地址（${settings.feedUrl}）和首页地址（${settings.homePageUrl}）格式正确。`,
+      en: `Feed address ${settings.feedUrl} and home page ${settings.homePageUrl} are well-formed.`,
+    });
     if (!new URL(settings.feedUrl).pathname.endsWith('/feed.json')) {
-      details.push(
-        `Note: the feed address does not end in /feed.json; the web server must serve ${feedPathOf(feedDir)} there.`,
-      );
+      details.push({
+        zh: `注意：信息流地址不以 /feed.json 结尾，网站服务器须在该地址提供 ${feedPathOf(feedDir)} 这个文件。`,
+        en: `Note: the feed address does not end in /feed.json; the web server must serve ${feedPathOf(feedDir)} there.`,
+      });
     }
 
     const secret = checkSecret();
     if (!secret.ok) return { ok: false, problem: secret.problem, reauthorize: true };
-    if (secret.secret !== undefined) details.push('The webhook secret is well-formed.');
+    if (secret.secret !== undefined) {
+      details.push({ zh: 'Webhook 密钥格式正确。', en: 'The webhook secret is well-formed.' });
+    }
 
     try {
       await mkdir(feedDir, { recursive: true });
@@ -427,7 +431,10 @@ export function createAppfeedAdapter(
         ),
       };
     }
-    details.push(`The feed folder ${feedDir} is writable.`);
+    details.push({
+      zh: `信息流文件夹（${feedDir}）可写入。`,
+      en: `The feed folder ${feedDir} is writable.`,
+    });
 
     const read = await readFeed(feedDir);
     if (read.kind === 'unreadable') {
@@ -439,12 +446,21 @@ export function createAppfeedAdapter(
     }
     details.push(
       read.kind === 'ok'
-        ? `The existing feed.json is valid JSON Feed 1.1 with ${read.feed.items.length} item(s).`
-        : 'There is no feed.json yet; the first release creates it.',
+        ? {
+            zh: `现有的 feed.json 符合 JSON Feed 1.1 格式，共 ${read.feed.items.length} 条。`,
+            en: `The existing feed.json is valid JSON Feed 1.1 with ${read.feed.items.length} ${read.feed.items.length === 1 ? 'item' : 'items'}.`,
+          }
+        : {
+            zh: '还没有 feed.json，发布第一篇稿件时会自动生成。',
+            en: 'There is no feed.json yet; the first release creates it.',
+          },
     );
 
     if (secret.secret === undefined) {
-      details.push('No webhook address is set: the app learns of releases from the feed only.');
+      details.push({
+        zh: '没有设置 Webhook 地址：客户端只能从信息流得知新发布的稿件。',
+        en: 'No webhook address is set: the app learns of releases from the feed only.',
+      });
       return { ok: true, accountName: settings.feedTitle, details };
     }
     const delivery = await send(
@@ -455,9 +471,10 @@ export function createAppfeedAdapter(
     );
     switch (delivery.kind) {
       case 'delivered':
-        details.push(
-          `The app backend at ${settings.webhookUrl} accepted a signed test event (HTTP ${delivery.status}).`,
-        );
+        details.push({
+          zh: `区客户端后台（${settings.webhookUrl}）接受了一条带签名的测试通知（HTTP ${delivery.status}）。`,
+          en: `The app backend at ${settings.webhookUrl} accepted a signed test event (HTTP ${delivery.status}).`,
+        });
         return { ok: true, accountName: settings.feedTitle, details };
       case 'retry':
         return { ok: false, problem: delivery.problem, reauthorize: false };

@@ -14,6 +14,7 @@
  * - retract (DELETE /api/v1/statuses/:id): safe to repeat: a second delete answers 404, which
  *   counts as done.
  */
+import type { Message } from '../../../shared/content/finding.ts';
 import type {
   ChangeOutcome,
   ChannelAdapter,
@@ -89,15 +90,25 @@ async function verify(ctx: MastodonContext): Promise<VerifyOutcome> {
   if (!instance.ok) return verifyFailure(instance.failure);
   const { limits } = instance;
   const host = new URL(ctx.settings.instanceUrl).host;
-  const details = [
-    `实例 ${host}${limits.version ? `（Mastodon ${limits.version}）` : ''} / Instance ${host}${limits.version ? ` (Mastodon ${limits.version})` : ''}`,
-    `每条嘟文最多 ${limits.maxCharacters} 字，每个链接按 23 字计 / At most ${limits.maxCharacters} characters a post, every link counting 23`,
-    `每条嘟文最多 ${limits.maxMedia} 张图片 / At most ${limits.maxMedia} images a post`,
+  const details: Message[] = [
+    {
+      zh: `实例：${host}${limits.version ? `（Mastodon ${limits.version}）` : ''}`,
+      en: `Instance: ${host}${limits.version ? ` (Mastodon ${limits.version})` : ''}`,
+    },
+    {
+      zh: `每条嘟文最多 ${limits.maxCharacters} 字，每个链接按 23 字计。`,
+      en: `At most ${limits.maxCharacters} characters a post, every link counting as 23.`,
+    },
+    {
+      zh: `每条嘟文最多 ${limits.maxMedia} 张图片。`,
+      en: `At most ${limits.maxMedia} ${limits.maxMedia === 1 ? 'image' : 'images'} a post.`,
+    },
   ];
   if (limits.assumed) {
-    details.push(
-      '该实例没有提供 /api/v2/instance（Mastodon 4.0 之前的版本），按默认上限计算 / The instance has no /api/v2/instance (Mastodon before 4.0): the default limits are assumed',
-    );
+    details.push({
+      zh: '该实例没有提供 /api/v2/instance（Mastodon 4.0 之前的版本），按默认上限计算。',
+      en: 'The instance has no /api/v2/instance (Mastodon before 4.0), so the default limits are assumed.',
+    });
   }
   return { ok: true, accountName: `@${account.value.acct}`, details };
 }

@@ -15,6 +15,7 @@
  *   rest_already_trashed, and a post already deleted for good 404 rest_post_invalid_id; both
  *   count as done.
  */
+import type { Message } from '../../../shared/content/finding.ts';
 import type {
   ChangeOutcome,
   ChannelAdapter,
@@ -92,15 +93,21 @@ async function verify(ctx: PortalContext): Promise<VerifyOutcome> {
   const user = me.value;
   const roles = user.roles?.join(', ') ?? '';
   const root = await ctx.root();
-  const details = [
-    `WordPress 用户：${user.name}（ID ${user.id}${roles === '' ? '' : `，角色 ${roles}`}） / WordPress user: ${user.name} (id ${user.id}${roles === '' ? '' : `, roles ${roles}`})`,
+  const details: Message[] = [
+    {
+      zh: `WordPress 用户：${user.name}（ID ${user.id}${roles === '' ? '' : `，角色 ${roles}`}）`,
+      en: `WordPress user: ${user.name} (id ${user.id}${roles === '' ? '' : `, roles ${roles}`})`,
+    },
   ];
-  if (root.ok) details.push(`REST API：${root.root.href} / REST API: ${root.root.href}`);
+  if (root.ok) {
+    details.push({ zh: `REST API 地址：${root.root.href}`, en: `REST API: ${root.root.href}` });
+  }
   const caps = user.capabilities;
   if (caps === undefined) {
-    details.push(
-      '未能读取用户权限，无法确认能否发布文章。 / Could not read the user’s capabilities, so publishing rights are not confirmed.',
-    );
+    details.push({
+      zh: '未能读取用户权限，无法确认能否发布文章。',
+      en: 'Could not read the user’s capabilities, so publishing rights are not confirmed.',
+    });
   } else if (caps['publish_posts'] !== true) {
     return {
       ok: false,
@@ -114,9 +121,10 @@ async function verify(ctx: PortalContext): Promise<VerifyOutcome> {
       ),
     };
   } else if (caps['upload_files'] !== true) {
-    details.push(
-      '警告：该用户不能上传文件（upload_files），带图片的稿件将无法发布。 / Warning: the user may not upload files (upload_files); releases with images will fail.',
-    );
+    details.push({
+      zh: '警告：该用户不能上传文件（upload_files），带图片的稿件将无法发布。',
+      en: 'Warning: the user may not upload files (upload_files); releases with images will fail.',
+    });
   }
   return { ok: true, accountName: user.name, details };
 }

@@ -95,10 +95,18 @@ async function verify(ctx: WechatContext): Promise<VerifyOutcome> {
     ok: true,
     accountName: `公众号 ${appId}`,
     details: [
-      `AppID：${appId} / AppID: ${appId}`,
-      '这台电脑的 IP 地址在公众号的 IP 白名单中 / This computer’s IP address is on the account’s IP whitelist',
-      `草稿与发布接口可用，已发表 ${total} 篇 / Draft and publishing APIs available; ${total} posts published`,
-      `新发表的文章${ctx.settings.openComment ? '开启' : '不开启'}留言 / Comments on new articles: ${ctx.settings.openComment ? 'on' : 'off'}`,
+      { zh: `AppID：${appId}`, en: `AppID: ${appId}` },
+      {
+        zh: '这台电脑的 IP 地址在公众号的 IP 白名单中。',
+        en: 'This computer’s IP address is on the account’s IP whitelist.',
+      },
+      {
+        zh: `草稿与发布接口可用，已发表 ${total} 篇文章。`,
+        en: `The draft and publishing APIs are available; ${total} ${total === 1 ? 'article' : 'articles'} published so far.`,
+      },
+      ctx.settings.openComment
+        ? { zh: '新发表的文章将开启留言。', en: 'Comments will be open on new articles.' }
+        : { zh: '新发表的文章不开启留言。', en: 'Comments will be closed on new articles.' },
     ],
   };
 }

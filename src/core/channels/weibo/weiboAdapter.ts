@@ -12,6 +12,7 @@
  * - retract (statuses/destroy/biz.json): safe to repeat: deleting a deleted status answers
  *   20101, which counts as done.
  */
+import type { Message } from '../../../shared/content/finding.ts';
 import { WEIBO_MAX_LENGTH } from '../../content/render/weiboLength.ts';
 import type {
   ChangeOutcome,
@@ -85,7 +86,7 @@ async function verify(ctx: WeiboContext): Promise<VerifyOutcome> {
     };
   }
   const id = String(uid.value.uid);
-  const details = [`微博用户 ID：${id} / Weibo user id: ${id}`];
+  const details: Message[] = [{ zh: `微博用户 ID：${id}`, en: `Weibo user id: ${id}` }];
   const user = await weiboCall(
     ctx.http,
     {
@@ -102,33 +103,44 @@ async function verify(ctx: WeiboContext): Promise<VerifyOutcome> {
     if (failure.kind === 'failed' && failure.reauthorize) {
       return { ok: false, problem: failure.problem, reauthorize: true };
     }
-    details.push(
-      `未能读取账号昵称：${failure.problem.message.zh} / Could not read the account's screen name: ${failure.problem.message.en}`,
-    );
+    details.push({
+      zh: `未能读取账号昵称：${failure.problem.message.zh}`,
+      en: `Could not read the account's screen name: ${failure.problem.message.en}`,
+    });
   }
-  details.push(
-    `每条微博最多 ${WEIBO_MAX_LENGTH} 字 / At most ${WEIBO_MAX_LENGTH} characters a post`,
-  );
+  details.push({
+    zh: `每条微博最多 ${WEIBO_MAX_LENGTH} 字。`,
+    en: `At most ${WEIBO_MAX_LENGTH} characters a post.`,
+  });
   const expiry = expiryDetail(ctx.settings.tokenExpiresOn, now);
   if (expiry !== null) details.push(expiry);
   return { ok: true, accountName, details };
 }
 
 /** The token's expiry as a detail line: a warning when it is near or past. */
-export function expiryDetail(expiresOn: string | null, now: Date): string | null {
+export function expiryDetail(expiresOn: string | null, now: Date): Message | null {
   if (expiresOn === null) return null;
   // The day is the office's (China Standard Time); the token is treated as gone at its start.
   const expiresAt = Date.parse(`${expiresOn}T00:00:00+08:00`);
   if (Number.isNaN(expiresAt)) return null;
   const daysLeft = (expiresAt - now.getTime()) / DAY_MS;
   if (daysLeft <= 0) {
-    return `警告：设置中记录的令牌到期日（${expiresOn}）已过，微博目前仍接受该令牌，但随时可能失效，请立即重新授权。 / Warning: the token's recorded expiry date (${expiresOn}) has passed; Weibo still accepts it for now but may stop at any moment: re-authorise the account now.`;
+    return {
+      zh: `警告：设置中记录的令牌到期日（${expiresOn}）已过，微博目前仍接受该令牌，但随时可能失效，请立即重新授权。`,
+      en: `Warning: the token's recorded expiry date (${expiresOn}) has passed; Weibo still accepts it for now but may stop at any moment: re-authorise the account now.`,
+    };
   }
   if (daysLeft <= EXPIRY_WARNING_DAYS) {
     const days = Math.ceil(daysLeft);
-    return `警告：访问令牌将于 ${expiresOn} 到期（${days} 天内），请在此之前重新授权，否则微博发布将会停止。 / Warning: the access token expires on ${expiresOn} (within ${days} days): re-authorise the account before then, or publishing to Weibo will stop.`;
+    return {
+      zh: `警告：访问令牌将于 ${expiresOn} 到期（${days} 天内），请在此之前重新授权，否则微博发布将会停止。`,
+      en: `Warning: the access token expires on ${expiresOn} (within ${days} ${days === 1 ? 'day' : 'days'}): re-authorise the account before then, or publishing to Weibo will stop.`,
+    };
   }
-  return `访问令牌有效期至 ${expiresOn} / The access token is valid until ${expiresOn}`;
+  return {
+    zh: `访问令牌有效期至 ${expiresOn}。`,
+    en: `The access token is valid until ${expiresOn}.`,
+  };
 }
 
 /**

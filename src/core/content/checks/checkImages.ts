@@ -1,5 +1,10 @@
 import { assertNever } from '../../../shared/assertNever.ts';
-import type { DocumentMeta } from '../../../shared/domain/documentMeta.ts';
+import {
+  channelCover,
+  type CoverChannel,
+  type DocumentMeta,
+} from '../../../shared/domain/documentMeta.ts';
+import type { CheckedField } from '../../../shared/content/checkedField.ts';
 import type { MediaItem } from '../../../shared/domain/media.ts';
 import { CHANNEL_NAMES, type ChannelId } from '../../../shared/content/channelId.ts';
 import { formatBytes, TYPE_NAMES, WECHAT, WEIBO } from './channelRules.ts';
@@ -8,7 +13,7 @@ import type { Finding, Location } from '../../../shared/content/finding.ts';
 
 export interface ImageCheckInput {
   spans: Pick<DocumentSpans, 'images'>;
-  meta: Pick<DocumentMeta, 'coverImage'>;
+  meta: Pick<DocumentMeta, 'coverImage' | 'channels'>;
   /** The media library entries, by hash. */
   media: ReadonlyMap<string, MediaItem>;
   /** The channels the release is going to. */
@@ -90,23 +95,35 @@ export function checkImages(input: ImageCheckInput): Finding[] {
       });
   });
 
-  const coverHash = input.meta.coverImage;
-  const cover = coverHash ? input.media.get(coverHash) : undefined;
-  if (coverHash && !cover)
-    findings.push({
-      checkId: 'image.missing-media',
-      severity: 'block',
-      location: { kind: 'field', field: 'coverImage' },
-      message: {
-        zh: '封面图在素材库中找不到。请重新选择封面图。',
-        en: 'The cover image is not in the media library. Choose the cover again.',
-      },
-    });
+  // The draft's cover, then each channel's own: each one missing from the library is named once.
+  const coverFields: ReadonlyArray<readonly [CheckedField, string | null]> = [
+    ['coverImage', input.meta.coverImage],
+    ['channels.portal.cover', input.meta.channels.portal.cover],
+    ['channels.wechat.cover', input.meta.channels.wechat.cover],
+    ['channels.weibo.cover', input.meta.channels.weibo.cover],
+    ['channels.appfeed.cover', input.meta.channels.appfeed.cover],
+  ];
+  for (const [field, hash] of coverFields) {
+    if (hash && !input.media.get(hash))
+      findings.push({
+        checkId: 'image.missing-media',
+        severity: 'block',
+        location: { kind: 'field', field },
+        message: {
+          zh: '封面图在素材库中找不到。请重新选择封面图。',
+          en: 'The cover image is not in the media library. Choose the cover again.',
+        },
+      });
+  }
+  const coverOf = (channel: CoverChannel) => {
+    const hash = channelCover(input.meta, channel);
+    return hash ? input.media.get(hash) : undefined;
+  };
 
   for (const channel of input.channels) {
     const at: Location = { kind: 'channel', channel };
     switch (channel) {
-      case 'wechat':
+      case 'wechat': {
         for (const { item, label } of bodyItems)
           findings.push(
             ...imageRule(item, label, channel, at, WECHAT.inlineTypes, {
@@ -114,6 +131,7 @@ export function checkImages(input: ImageCheckInput): Finding[] {
               inclusive: false,
             }),
           );
+        const cover = coverOf('wechat');
         if (cover)
           findings.push(
             ...imageRule(cover, coverLabel(cover), channel, at, WECHAT.coverTypes, {
@@ -122,7 +140,9 @@ export function checkImages(input: ImageCheckInput): Finding[] {
             }),
           );
         break;
+      }
       case 'weibo': {
+        const cover = coverOf('weibo');
         const pic = cover ? { item: cover, label: coverLabel(cover) } : bodyItems[0];
         if (pic)
           findings.push(

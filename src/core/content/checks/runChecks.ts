@@ -44,13 +44,16 @@ export function textFields(title: string, meta: DocumentMeta): FieldText[] {
   // What the editor wrote for a channel goes out too: it is checked like the rest.
   const c = meta.channels;
   fields.push(
+    ...c.portal.tags.map((text) => ({ field: 'channels.portal.tags' as const, text })),
     { field: 'channels.wechat.title', text: c.wechat.title },
     { field: 'channels.wechat.digest', text: c.wechat.digest },
     { field: 'channels.wechat.author', text: c.wechat.author },
     { field: 'channels.weibo.text', text: c.weibo.text },
     { field: 'channels.mastodon.text', text: c.mastodon.text },
+    ...c.mastodon.tags.map((text) => ({ field: 'channels.mastodon.tags' as const, text })),
     { field: 'channels.appfeed.title', text: c.appfeed.title },
     { field: 'channels.appfeed.summary', text: c.appfeed.summary },
+    ...c.appfeed.tags.map((text) => ({ field: 'channels.appfeed.tags' as const, text })),
   );
   return fields.filter((f) => f.text !== '');
 }

@@ -3,6 +3,8 @@ import type { JsonFeedItem } from '../../../shared/content/jsonFeedItemSchema.ts
 import { renderMastodonText, type MastodonOptions, type MastodonText } from './mastodonText.ts';
 import { renderPortalHtml, type PortalOptions } from './portalHtml.ts';
 import type { Release } from './release.ts';
+import { metaForChannel } from '../../../shared/domain/documentMeta.ts';
+import type { ChannelId } from '../../../shared/content/channelId.ts';
 import { utf8ByteLength, wechatContentSize, type WechatContentSize } from './wechatContentSize.ts';
 import { renderWechatHtml, type WechatOptions } from './wechatHtml.ts';
 import { renderWeiboText, type WeiboOptions, type WeiboText } from './weiboText.ts';
@@ -29,16 +31,23 @@ export interface RenderedRelease {
   feed: { item: JsonFeedItem };
 }
 
-/** The five channel outputs of one release, each with the measures its channel limits. */
+/**
+ * The five channel outputs of one release, each with the measures its channel limits. Each
+ * channel is rendered with its own cover and tags (metaForChannel).
+ */
 export function renderAll(release: Release, options: RenderAllOptions): RenderedRelease {
-  const portal = renderPortalHtml(release, options.portal);
-  const wechat = renderWechatHtml(release, options.wechat);
-  const item = renderFeedItem(release, { ...options.feed, contentHtml: portal });
+  const forChannel = (channel: ChannelId): Release => ({
+    ...release,
+    meta: metaForChannel(release.meta, channel),
+  });
+  const portal = renderPortalHtml(forChannel('portal'), options.portal);
+  const wechat = renderWechatHtml(forChannel('wechat'), options.wechat);
+  const item = renderFeedItem(forChannel('appfeed'), { ...options.feed, contentHtml: portal });
   return {
     portal: { html: portal, characters: portal.length, utf8Bytes: utf8ByteLength(portal) },
     wechat: { html: wechat, ...wechatContentSize(wechat) },
-    weibo: renderWeiboText(release, options.weibo),
-    mastodon: renderMastodonText(release, options.mastodon),
+    weibo: renderWeiboText(forChannel('weibo'), options.weibo),
+    mastodon: renderMastodonText(forChannel('mastodon'), options.mastodon),
     feed: { item },
   };
 }

@@ -23,9 +23,10 @@ export function AccountCheckResult({ check }: { check: AccountCheck | null }) {
         title={t('channels.checkOk', { account: check.accountName })}
         description={
           <>
-            {check.details.map((line) => (
-              <div key={line}>{line}</div>
-            ))}
+            {check.details.map((line, index) => {
+              const text = locale === 'en' ? line.en : line.zh;
+              return <div key={`${index}:${text}`}>{text}</div>;
+            })}
             <Typography.Text type="secondary">{when}</Typography.Text>
           </>
         }

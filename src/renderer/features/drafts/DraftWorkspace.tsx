@@ -199,6 +199,7 @@ export function DraftWorkspace({ draft, timeZone, reload }: Props) {
               onVariantsChange={(channels) =>
                 autosave.update({ meta: { ...working.meta, channels } })
               }
+              importImage={importImage}
             />
           </Card>
         </Flex>

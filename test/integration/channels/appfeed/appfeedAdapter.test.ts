@@ -389,7 +389,10 @@ describe('app feed adapter against the app backend simulator', () => {
     expect(feedIn(feedDir).items).toHaveLength(1);
     expect(sandbox.backend.deliveries()).toHaveLength(0);
     const verified = await adapter.verify();
-    expect(verified.ok && verified.details.join('\n')).toMatch(/No webhook address is set/);
+    expect(verified.ok && verified.details).toContainEqual({
+      zh: '没有设置 Webhook 地址：客户端只能从信息流得知新发布的稿件。',
+      en: 'No webhook address is set: the app learns of releases from the feed only.',
+    });
   });
 
   it('an image type the feed does not serve: failed, nothing written', async () => {
@@ -421,12 +424,23 @@ describe('app feed adapter against the app backend simulator', () => {
     const first = await adapter.verify();
     expect(first).toMatchObject({ ok: true, accountName: '区客户端（沙箱）' });
     if (!first.ok) throw new Error('expected ok');
-    const details = first.details.join('\n');
-    expect(details).toMatch(/well-formed/);
-    expect(details).toMatch(/webhook secret is well-formed/);
-    expect(details).toMatch(/is writable/);
-    expect(details).toMatch(/no feed.json yet/i);
-    expect(details).toMatch(/accepted a signed test event \(HTTP 200\)/);
+    const en = first.details.map((d) => d.en);
+    const zh = first.details.map((d) => d.zh);
+    expect(en).toContain(
+      `Feed address ${sandbox.url}/feed.json and home page ${sandbox.url}/ are well-formed.`,
+    );
+    expect(en).toContain('The webhook secret is well-formed.');
+    expect(en).toContainEqual(expect.stringMatching(/^The feed folder .+ is writable\.$/));
+    expect(en).toContain('There is no feed.json yet; the first release creates it.');
+    expect(en).toContainEqual(
+      expect.stringMatching(/accepted a signed test event \(HTTP 200\)\.$/),
+    );
+    expect(zh).toContain('Webhook 密钥格式正确。');
+    expect(zh).toContainEqual(expect.stringMatching(/^信息流文件夹（.+）可写入。$/));
+    expect(zh).toContain('还没有 feed.json，发布第一篇稿件时会自动生成。');
+    expect(zh).toContainEqual(expect.stringMatching(/接受了一条带签名的测试通知（HTTP 200）。$/));
+    // No line mixes the languages any more.
+    expect(zh.every((line) => /[\u4e00-\u9fff]/.test(line))).toBe(true);
     await adapter.verify();
     const pings = sandbox.backend.events().filter((e) => e.type === 'ping');
     expect(pings).toHaveLength(2);

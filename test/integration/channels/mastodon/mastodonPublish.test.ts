@@ -19,10 +19,13 @@ describe('Mastodon adapter: connection test and publishing to the sandbox', () =
     const sandbox = await kit.start({ maxCharacters: 1000 });
     const outcome = await kit.adapter(sandbox).verify();
     expect(outcome).toMatchObject({ ok: true, accountName: '@tongzhou' });
-    expect(outcome.ok && outcome.details).toContainEqual(
-      expect.stringMatching(/At most 1000 characters a post/),
+    const details = outcome.ok ? outcome.details : [];
+    expect(details.map((d) => d.en)).toContainEqual(
+      expect.stringMatching(/^At most 1000 characters a post/),
     );
-    expect(outcome.ok && outcome.details[0]).toMatch(/Mastodon 4\.3\.0/);
+    expect(details.map((d) => d.zh)).toContainEqual(expect.stringMatching(/^每条嘟文最多 1000 字/));
+    expect(details[0]?.en).toMatch(/ \(Mastodon 4\.3\.0\)$/);
+    expect(details[0]?.zh).toMatch(/（Mastodon 4\.3\.0）$/);
   });
 
   it('fails verification with re-authorisation for a bad token', async () => {
@@ -47,12 +50,14 @@ describe('Mastodon adapter: connection test and publishing to the sandbox', () =
       fault: { kind: 'status', status: 404, body: '{"error":"Record not found"}' },
     });
     const outcome = await kit.adapter(sandbox).verify();
-    expect(outcome.ok && outcome.details).toContainEqual(
-      expect.stringMatching(/At most 500 characters/),
+    const details = outcome.ok ? outcome.details : [];
+    expect(details.map((d) => d.en)).toContainEqual(
+      expect.stringMatching(/^At most 500 characters/),
     );
-    expect(outcome.ok && outcome.details).toContainEqual(
+    expect(details.map((d) => d.en)).toContainEqual(
       expect.stringMatching(/default limits are assumed/),
     );
+    expect(details.map((d) => d.zh)).toContainEqual(expect.stringMatching(/按默认上限计算/));
   });
 
   it('publishes a text status with the key, visibility and language, and returns its address', async () => {

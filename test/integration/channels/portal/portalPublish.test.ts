@@ -203,8 +203,14 @@ describe('portal adapter: verify, status, update, retract', () => {
       ok: true,
       accountName: '门户网站沙箱编辑',
       details: [
-        'WordPress 用户：门户网站沙箱编辑（ID 1，角色 editor） / WordPress user: 门户网站沙箱编辑 (id 1, roles editor)',
-        `REST API：${sandbox.url}/wp-json/ / REST API: ${sandbox.url}/wp-json/`,
+        {
+          zh: 'WordPress 用户：门户网站沙箱编辑（ID 1，角色 editor）',
+          en: 'WordPress user: 门户网站沙箱编辑 (id 1, roles editor)',
+        },
+        {
+          zh: `REST API 地址：${sandbox.url}/wp-json/`,
+          en: `REST API: ${sandbox.url}/wp-json/`,
+        },
       ],
     });
   });

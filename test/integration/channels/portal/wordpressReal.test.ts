@@ -102,8 +102,11 @@ describe.skipIf(!real.ok)(
       expect(outcome.ok).toBe(true);
       if (!outcome.ok) return;
       expect(outcome.accountName).toBe(credentials.username);
-      expect(outcome.details.join('\n')).toMatch(
-        /REST API: http:\/\/\S+(\?rest_route=\/|\/wp-json\/)/,
+      expect(outcome.details.map((d) => d.en)).toContainEqual(
+        expect.stringMatching(/^REST API: http:\/\/\S+(\?rest_route=\/|\/wp-json\/)$/),
+      );
+      expect(outcome.details.map((d) => d.zh)).toContainEqual(
+        expect.stringMatching(/^REST API 地址：http:\/\//),
       );
     });
 

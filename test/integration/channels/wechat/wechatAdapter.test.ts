@@ -12,7 +12,12 @@ describe('WeChat adapter: connection test', () => {
     expect(outcome.ok).toBe(true);
     if (outcome.ok) {
       expect(outcome.accountName).toContain(sandbox.account.settings.appId);
-      expect(outcome.details.join('\n')).toMatch(/IP 白名单/);
+      const appId = sandbox.account.settings.appId;
+      expect(outcome.details[0]).toEqual({ zh: `AppID：${appId}`, en: `AppID: ${appId}` });
+      expect(outcome.details).toContainEqual({
+        zh: '这台电脑的 IP 地址在公众号的 IP 白名单中。',
+        en: 'This computer’s IP address is on the account’s IP whitelist.',
+      });
     }
     expect(sandbox.state.callCount('/cgi-bin/stable_token')).toBe(1);
     expect(sandbox.state.callCount('/cgi-bin/freepublish/batchget')).toBe(1);

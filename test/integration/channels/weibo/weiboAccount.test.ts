@@ -12,17 +12,27 @@ describe('Weibo adapter: connection test, status, edit and retraction', () => {
     const outcome = await kit.adapter(sandbox).verify();
     expect(outcome).toMatchObject({ ok: true, accountName: '通州发布沙盒' });
     const details = outcome.ok ? outcome.details : [];
-    expect(details[0]).toContain(String(sandbox.sim.uid));
-    expect(details).toContainEqual(expect.stringMatching(/140/));
+    const uid = String(sandbox.sim.uid);
+    expect(details[0]).toEqual({ zh: `微博用户 ID：${uid}`, en: `Weibo user id: ${uid}` });
+    expect(details).toContainEqual({
+      zh: '每条微博最多 140 字。',
+      en: 'At most 140 characters a post.',
+    });
     // A token of one day: its recorded expiry day is at most 3 days away.
     expect(sandbox.account.settings.tokenExpiresOn).toBe('2025-03-02');
-    expect(details).toContainEqual(
-      expect.stringMatching(/Warning: the access token expires on 2025-03-02/),
+    expect(details.map((d) => d.en)).toContainEqual(
+      expect.stringMatching(/^Warning: the access token expires on 2025-03-02/),
+    );
+    expect(details.map((d) => d.zh)).toContainEqual(
+      expect.stringMatching(/^警告：访问令牌将于 2025-03-02 到期/),
     );
     const later = await kit
       .adapter(sandbox, { settings: { tokenExpiresOn: '2025-04-30' } })
       .verify();
-    expect(later.ok && later.details.some((d) => d.includes('Warning'))).toBe(false);
+    expect(later.ok).toBe(true);
+    const laterDetails = later.ok ? later.details : [];
+    expect(laterDetails.some((d) => d.en.includes('Warning') || d.zh.includes('警告'))).toBe(false);
+    expect(laterDetails.map((d) => d.en)).toContain('The access token is valid until 2025-04-30.');
   });
 
   it('fails verification with re-authorisation for a bad or expired token', async () => {
@@ -57,7 +67,9 @@ describe('Weibo adapter: connection test, status, edit and retraction', () => {
     sandbox.faults.add({ path: '/2/users/show.json', fault: { kind: 'malformed-json' } });
     const outcome = await kit.adapter(sandbox).verify();
     expect(outcome).toMatchObject({ ok: true, accountName: String(sandbox.sim.uid) });
-    expect(outcome.ok && outcome.details[1]).toMatch(/Could not read the account's screen name/);
+    const detail = outcome.ok ? outcome.details[1] : undefined;
+    expect(detail?.en).toMatch(/^Could not read the account's screen name: /);
+    expect(detail?.zh).toMatch(/^未能读取账号昵称：/);
   });
 
   it('confirms a published status, and reports one deleted on Weibo', async () => {

@@ -55,9 +55,12 @@ describe('AccountsRepository', () => {
       ok: true,
       at: clock.now().toISOString(),
       accountName: 'editor',
-      details: [],
+      details: [{ zh: 'WordPress 用户：editor', en: 'WordPress user: editor' }],
     });
-    expect(accounts.update({ id, name: 'b', secrets: {} }, 'q').lastCheck).not.toBeNull();
+    expect(accounts.update({ id, name: 'b', secrets: {} }, 'q').lastCheck).toMatchObject({
+      ok: true,
+      details: [{ zh: 'WordPress 用户：editor', en: 'WordPress user: editor' }],
+    });
     expect(accounts.secretsOf(id)).toEqual({ applicationPassword: 'first' });
     const changed = accounts.update({ id, secrets: { applicationPassword: 'second' } }, 'q');
     expect(changed.lastCheck).toBeNull();

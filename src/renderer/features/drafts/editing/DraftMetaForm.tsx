@@ -1,17 +1,17 @@
-import { DeleteOutlined, PictureOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Flex, Form, Input, Radio, Select, Typography } from 'antd';
+import { Alert, DatePicker, Flex, Form, Input, Radio } from 'antd';
 import dayjs from 'dayjs';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import {
   missingFields,
   type DocumentMeta,
   type InterpretedPolicy,
   type MetaField,
 } from '../../../../shared/domain/documentMeta.ts';
-import { mediaUrl } from '../../../../shared/domain/media.ts';
 import type { MessageKey } from '../../../app/i18n/messageKey.ts';
 import { useT } from '../../../app/i18n/useT.ts';
 import { PolicyDraftSelect } from './PolicyDraftSelect.tsx';
+import { CoverPicker } from './CoverPicker.tsx';
+import { TagsInput } from './TagsInput.tsx';
 
 interface Props {
   meta: DocumentMeta;
@@ -38,7 +38,6 @@ export function DraftMetaForm({ meta, draftId, onChange, importImage }: Props) {
   const t = useT();
   const set = (patch: Partial<DocumentMeta>) => onChange({ ...meta, ...patch } as DocumentMeta);
   const missing = missingFields(meta);
-  const fileInput = useRef<HTMLInputElement>(null);
   const [coverError, setCoverError] = useState<string | undefined>();
 
   return (
@@ -124,20 +123,10 @@ export function DraftMetaForm({ meta, draftId, onChange, importImage }: Props) {
         htmlFor="pd-meta-keywords"
         extra={t('meta.keywordsHint')}
       >
-        <Select
+        <TagsInput
           id="pd-meta-keywords"
-          mode="tags"
           value={meta.keywords}
-          tokenSeparators={[',', '，', '、', ';', '；']}
-          open={false}
-          onChange={(keywords: string[]) =>
-            set({
-              keywords: keywords
-                .map((k) => k.trim())
-                .filter((k) => k.length > 0 && k.length <= 30)
-                .slice(0, 20),
-            })
-          }
+          onChange={(keywords) => set({ keywords })}
         />
       </Form.Item>
       <Form.Item label={t('meta.summary')} htmlFor="pd-meta-summary">
@@ -154,43 +143,14 @@ export function DraftMetaForm({ meta, draftId, onChange, importImage }: Props) {
         label={t('meta.cover')}
         {...(coverError ? { validateStatus: 'error' as const, help: coverError } : {})}
       >
-        <Flex gap={8} align="center" wrap>
-          {meta.coverImage ? (
-            <img
-              src={mediaUrl(meta.coverImage)}
-              alt={t('meta.coverAlt')}
-              style={{ maxWidth: 160, maxHeight: 90, objectFit: 'cover', borderRadius: 4 }}
-            />
-          ) : (
-            <Typography.Text type="secondary">{t('meta.noCover')}</Typography.Text>
-          )}
-          <Button icon={<PictureOutlined aria-hidden />} onClick={() => fileInput.current?.click()}>
-            {meta.coverImage ? t('meta.replaceCover') : t('meta.chooseCover')}
-          </Button>
-          {meta.coverImage ? (
-            <Button icon={<DeleteOutlined aria-hidden />} onClick={() => set({ coverImage: null })}>
-              {t('meta.removeCover')}
-            </Button>
-          ) : null}
-          <input
-            ref={fileInput}
-            type="file"
-            accept="image/png,image/jpeg,image/gif,image/webp"
-            style={{ display: 'none' }}
-            aria-label={t('meta.chooseCover')}
-            onChange={async (e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (!file) return;
-              setCoverError(undefined);
-              try {
-                set({ coverImage: (await importImage(file)).hash });
-              } catch (caught) {
-                setCoverError(caught instanceof Error ? caught.message : String(caught));
-              }
-            }}
-          />
-        </Flex>
+        <CoverPicker
+          value={meta.coverImage}
+          onChange={(coverImage) => set({ coverImage })}
+          importImage={importImage}
+          onError={setCoverError}
+          emptyText={t('meta.noCover')}
+          label={t('meta.cover')}
+        />
       </Form.Item>
     </Form>
   );

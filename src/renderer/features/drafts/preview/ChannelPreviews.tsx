@@ -57,13 +57,24 @@ export function ChannelPreviews({
   preview,
   variants,
   onVariantsChange,
+  importImage,
 }: {
   preview: DraftPreview | undefined;
   /** What the editor tailored per channel (the draft's meta.channels), edited beside each preview. */
   variants: ChannelVariants;
   onVariantsChange(next: ChannelVariants): void;
+  /** For a channel's own cover: puts the chosen file into the media library. */
+  importImage(file: File): Promise<{ hash: string }>;
 }) {
   const t = useT();
+  const fieldsFor = <C extends keyof ChannelVariants>(channel: C) => (
+    <VariantFields
+      channel={channel}
+      value={variants[channel]}
+      importImage={importImage}
+      onChange={(next) => onVariantsChange({ ...variants, [channel]: next })}
+    />
+  );
   if (!preview) return <Empty description={t('preview.loading')} />;
   const feed = preview.feed.item;
   // The note stays outside the tab list: a tablist may only contain tabs (ARIA).
@@ -77,10 +88,13 @@ export function ChannelPreviews({
             key: 'portal',
             label: t('preview.portal'),
             children: (
-              <article className="pd-portal-preview" aria-label={t('preview.portal')}>
-                <h1>{preview.portal.title}</h1>
-                <div dangerouslySetInnerHTML={{ __html: previewHtml(preview.portal.html) }} />
-              </article>
+              <Flex vertical gap={16}>
+                <article className="pd-portal-preview" aria-label={t('preview.portal')}>
+                  <h1>{preview.portal.title}</h1>
+                  <div dangerouslySetInnerHTML={{ __html: previewHtml(preview.portal.html) }} />
+                </article>
+                {fieldsFor('portal')}
+              </Flex>
             ),
           },
           {
@@ -104,11 +118,7 @@ export function ChannelPreviews({
                       kb: Math.ceil(preview.wechat.utf8Bytes / 1000),
                     })}
                   </Typography.Text>
-                  <VariantFields
-                    channel="wechat"
-                    value={variants.wechat}
-                    onChange={(wechat) => onVariantsChange({ ...variants, wechat })}
-                  />
+                  {fieldsFor('wechat')}
                 </Flex>
               </Flex>
             ),
@@ -126,11 +136,7 @@ export function ChannelPreviews({
                   max={preview.weibo.maxLength}
                   cut={preview.weibo.cut}
                 />
-                <VariantFields
-                  channel="weibo"
-                  value={variants.weibo}
-                  onChange={(weibo) => onVariantsChange({ ...variants, weibo })}
-                />
+                {fieldsFor('weibo')}
               </Flex>
             ),
           },
@@ -147,11 +153,7 @@ export function ChannelPreviews({
                   max={preview.mastodon.maxCharacters}
                   cut={preview.mastodon.cut}
                 />
-                <VariantFields
-                  channel="mastodon"
-                  value={variants.mastodon}
-                  onChange={(mastodon) => onVariantsChange({ ...variants, mastodon })}
-                />
+                {fieldsFor('mastodon')}
               </Flex>
             ),
           },
@@ -175,11 +177,7 @@ export function ChannelPreviews({
                     </Flex>
                   ) : null}
                 </Card>
-                <VariantFields
-                  channel="appfeed"
-                  value={variants.appfeed}
-                  onChange={(appfeed) => onVariantsChange({ ...variants, appfeed })}
-                />
+                {fieldsFor('appfeed')}
               </Flex>
             ),
           },

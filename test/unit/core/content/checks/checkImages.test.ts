@@ -3,6 +3,7 @@ import { checkImages } from '../../../../../src/core/content/checks/checkImages.
 import { documentSpans } from '../../../../../src/core/content/checks/documentSpans.ts';
 import type { ChannelId } from '../../../../../src/shared/content/channelId.ts';
 import type { MediaItem } from '../../../../../src/shared/domain/media.ts';
+import { emptyMeta } from '../../../../../src/shared/domain/documentMeta.ts';
 import { doc, hash, image, mediaItem, para, text } from './fixtures.ts';
 
 const library = (...items: MediaItem[]) => new Map(items.map((i) => [i.hash, i]));
@@ -12,10 +13,14 @@ function run(
   items: MediaItem[],
   channels: ChannelId[],
   coverImage: string | null = null,
+  channelCovers: Partial<Record<'portal' | 'wechat' | 'weibo' | 'appfeed', string>> = {},
 ) {
+  const { channels: variants } = emptyMeta('press_release');
+  for (const [channel, value] of Object.entries(channelCovers))
+    variants[channel as keyof typeof channelCovers].cover = value;
   return checkImages({
     spans: documentSpans(doc(para(text('区政府召开新闻发布会。'), ...images))),
-    meta: { coverImage },
+    meta: { coverImage, channels: variants },
     media: library(...items),
     channels,
   });
@@ -96,5 +101,20 @@ describe('images', () => {
       run([image(hash('a'), '现场')], [webp, big], ['weibo'], hash('b')).map((f) => f.checkId),
     ).toEqual(['image.too-large']);
     expect(run([image(hash('a'), '现场')], [webp], ['mastodon', 'portal', 'appfeed'])).toEqual([]);
+  });
+
+  it('checks each channel with its own cover, when the editor chose one for it', () => {
+    const jpeg = mediaItem('a');
+    const webp = mediaItem('w', { mimeType: 'image/webp', originalName: 'w.webp' });
+    // The draft's cover is fine; Weibo's own picture is a WebP, which Weibo does not take.
+    const findings = run([], [jpeg, webp], ['wechat', 'weibo'], hash('a'), { weibo: hash('w') });
+    expect(findings.map((f) => [f.checkId, f.location])).toEqual([
+      ['image.format', { kind: 'channel', channel: 'weibo' }],
+    ]);
+    // A channel's own cover missing from the library is named by its field.
+    const missing = run([], [jpeg], ['wechat'], hash('a'), { wechat: hash('x') });
+    expect(missing.map((f) => [f.checkId, f.location])).toEqual([
+      ['image.missing-media', { kind: 'field', field: 'channels.wechat.cover' }],
+    ]);
   });
 });
