@@ -26,6 +26,12 @@ import type { ChannelHttp } from './channels/channelHttp.ts';
 import { keyFileSecretBox } from './secrets/keyFileSecretBox.ts';
 import type { SecretBox } from './secrets/secretBox.ts';
 import { CHANNEL_IDS } from '../shared/content/channelId.ts';
+import { OutboxRepository } from './publish/outboxRepository.ts';
+import { Dispatcher } from './publish/dispatcher.ts';
+import { Publishing } from './publish/publishing.ts';
+import type { Draft } from '../shared/domain/draft.ts';
+import { NetworkStatus } from './network/networkStatus.ts';
+import type { AccountSettings } from '../shared/channels/accountSettings.ts';
 
 export interface CreateAppOptions {
   /** Where the database, logs and media live. */
@@ -45,6 +51,10 @@ export interface CreateAppOptions {
   sandbox?: SandboxChannels | undefined;
   /** HTTP for every adapter (tests); default: each channel's own got client. */
   channelHttp?: ChannelHttp | undefined;
+  /** The host's network signal (default: always online until a host says otherwise). */
+  network?: NetworkStatus | undefined;
+  /** Start the outbox's dispatcher (default true); tests of other parts may leave it off. */
+  dispatch?: boolean | undefined;
 }
 
 /** The application: everything the contract needs, and nothing of Electron or HTTP. */
@@ -54,9 +64,19 @@ export interface DeskApp {
   readonly log: Logger;
   /** The media library, for the hosts to serve images from (GET /media/<hash>). */
   readonly media: MediaLibrary;
+  /** The network signal the host feeds (Electron's online state, or the headless probe). */
+  readonly network: NetworkStatus;
+  /** The host names of the real (non-sandbox) accounts: what the headless probe resolves. */
+  probeHosts(): string[];
   /** Runs one untrusted call through validation and the envelope (see invoke). */
   call(method: string, input: unknown): Promise<Envelope<unknown>>;
+  /**
+   * Closes at once. A publication whose request is in flight stays 'sending' in the store and
+   * is reconciled at the next start, exactly as after a crash.
+   */
   close(): void;
+  /** Lets in-flight channel requests finish (bounded), then closes: for a normal quit. */
+  shutdown(): Promise<void>;
 }
 
 /**
@@ -107,6 +127,49 @@ export function createApp(options: CreateAppOptions): DeskApp {
     http: options.channelHttp,
   });
   adapters.ensureSandboxAccounts(person());
+  const previewOf = (draft: Draft) => {
+    const now = clock.now();
+    return previewDraft(draft, {
+      wordList,
+      mediaOf: (hash) => media.get(hash),
+      today: zonedDate(now, settings.get().timeZone),
+      now,
+    });
+  };
+  const network = options.network ?? new NetworkStatus(true);
+  const outbox = new OutboxRepository(db, clock);
+  const publishing = new Publishing({
+    drafts,
+    accounts,
+    adapters,
+    outbox,
+    media,
+    clock,
+    preview: previewOf,
+  });
+  const dispatcher = new Dispatcher({
+    outbox,
+    clock,
+    log,
+    adapterFor: (accountId) => {
+      try {
+        return adapters.adapterFor(accounts.get(accountId))?.adapter;
+      } catch (error) {
+        if (error instanceof DeskError && error.code === 'not_found') return undefined;
+        throw error;
+      }
+    },
+    postFor: (publication, context) => publishing.postFor(publication, context),
+    isOnline: () => network.online,
+    isPaused: () => settings.get().publishingPaused,
+    missedWindowMs: () => settings.get().missedWindowMinutes * 60_000,
+    onChange: (publication) =>
+      events.emit('publication.changed', {
+        id: publication.id,
+        releaseId: publication.releaseId,
+        state: publication.state,
+      }),
+  });
   const sqliteVersion = (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
 
   const info: ApiOutput<'app.info'> = {
@@ -149,15 +212,7 @@ export function createApp(options: CreateAppOptions): DeskApp {
       events.emit('drafts.changed', { id: summary.id, version: summary.version });
       return summary;
     },
-    'drafts.preview': (input) => {
-      const now = clock.now();
-      return previewDraft(drafts.get(input.id), {
-        wordList,
-        mediaOf: (hash) => media.get(hash),
-        today: zonedDate(now, settings.get().timeZone),
-        now,
-      });
-    },
+    'drafts.preview': (input) => previewOf(drafts.get(input.id)),
     'wordlist.get': () => wordListView(customWordList.get()),
     'wordlist.set': (input) => {
       let custom: WordList;
@@ -194,6 +249,12 @@ export function createApp(options: CreateAppOptions): DeskApp {
       return account;
     },
     'accounts.remove': (input) => {
+      if (outbox.list({ accountId: input.id, limit: 1 }).length > 0) {
+        throw new DeskError(
+          'refused',
+          'This account has publications in the history, which must keep saying where each release went. Rename it instead, or leave it unused.',
+        );
+      }
       accounts.remove(input.id);
       log.info('accounts.removed', { id: input.id });
       events.emit('accounts.changed', { id: input.id });
@@ -217,26 +278,111 @@ export function createApp(options: CreateAppOptions): DeskApp {
           : [],
       };
     },
+    'publish.enqueue': (input) => {
+      const created = publishing.enqueue(input, person());
+      for (const p of created) {
+        events.emit('publication.changed', { id: p.id, releaseId: p.releaseId, state: p.state });
+      }
+      log.info('publish.enqueued', { releaseId: input.releaseId, count: created.length });
+      dispatcher.wake();
+      return created;
+    },
+    'publish.list': (input) => outbox.list(input),
+    'publish.get': (input) => outbox.get(input.id),
+    'publish.resolve': (input) => {
+      const view = outbox.resolve(input.id, input.resolution, person());
+      log.info('publish.resolved', { id: input.id, resolution: input.resolution.kind });
+      events.emit('publication.changed', {
+        id: view.id,
+        releaseId: view.releaseId,
+        state: view.state,
+      });
+      dispatcher.wake();
+      return view;
+    },
+    'publish.reschedule': (input) => {
+      const view = outbox.reschedule(input.id, new Date(input.at), person());
+      events.emit('publication.changed', {
+        id: view.id,
+        releaseId: view.releaseId,
+        state: view.state,
+      });
+      dispatcher.wake();
+      return view;
+    },
+    'network.status': () => ({ online: network.online }),
     'settings.get': () => settings.get(),
     'settings.set': (input) => {
       const next = settings.set(input);
       events.emit('settings.changed', { locale: next.locale });
+      // Pausing or resuming publishing, or a new missed window, re-plans the dispatcher.
+      dispatcher.wake();
       return next;
     },
   };
 
   log.info('app.started', { runtime: options.runtime, schemaVersion: store.schemaVersion });
+  network.onChange((online) => {
+    log.info('network.changed', { online });
+    events.emit('network.changed', { online });
+    dispatcher.wake();
+  });
+  if (options.dispatch !== false) dispatcher.start();
   let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    void dispatcher.stop();
+    db.close();
+  };
   return {
     handlers,
     events,
     log,
     media,
     call: (method, input) => invoke(handlers, method, input, log),
-    close: () => {
+    network,
+    probeHosts: () => [
+      ...new Set(
+        accounts
+          .list()
+          .filter((a) => !a.sandbox)
+          .flatMap((a) => hostsOf(a.settings)),
+      ),
+    ],
+    close,
+    shutdown: async () => {
       if (closed) return;
-      closed = true;
-      db.close();
+      await dispatcher.stop();
+      close();
     },
   };
+}
+
+/** The hosts an account talks to, for the network probe. */
+function hostsOf(settings: AccountSettings): string[] {
+  const urls = (() => {
+    switch (settings.channel) {
+      case 'portal':
+        return [settings.siteUrl];
+      case 'wechat':
+      case 'weibo':
+        return [settings.apiBase];
+      case 'mastodon':
+        return [settings.instanceUrl];
+      case 'appfeed':
+        return settings.webhookUrl ? [settings.webhookUrl] : [];
+      default: {
+        const never: never = settings;
+        return [String(never)];
+      }
+    }
+  })();
+  return urls.flatMap((url) => {
+    try {
+      return [new URL(url).hostname];
+    } catch {
+      return [];
+    }
+  });
 }

@@ -9,6 +9,7 @@ import { StoreOpenError } from '../core/store/storeError.ts';
 import { sandboxRequested } from '../core/config/sandboxOption.ts';
 import { startSandboxChannels } from '../core/channels/sandbox/sandboxChannels.ts';
 import { CHANNEL_IDS, CHANNEL_NAMES } from '../shared/content/channelId.ts';
+import { startNetworkProbe } from '../core/network/networkProbe.ts';
 import { newAccessToken } from './accessToken.ts';
 import { startHeadlessServer } from './headlessServer.ts';
 
@@ -52,6 +53,8 @@ async function main(argv: readonly string[]): Promise<void> {
     await sandbox?.close();
     throw error;
   }
+  // Headless, the network signal is a DNS probe of the real accounts' hosts.
+  const stopProbe = startNetworkProbe({ status: app.network, hosts: () => app.probeHosts() });
   const token = newAccessToken();
   let server;
   try {
@@ -89,8 +92,9 @@ async function main(argv: readonly string[]): Promise<void> {
     if (stopping) return;
     stopping = true;
     app.log.info('headless.stopping', { signal });
+    stopProbe();
     void server.close().then(async () => {
-      app.close();
+      await app.shutdown();
       await sandbox?.close();
       process.exit(0);
     });

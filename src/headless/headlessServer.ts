@@ -37,6 +37,7 @@ const STATUS_OF: Record<ApiErrorCode, number> = {
   unknown_method: 404,
   not_found: 404,
   conflict: 409,
+  refused: 422,
   unauthorized: 401,
   forbidden_sender: 403,
   storage: 500,

@@ -3,6 +3,8 @@ import {
   BrowserWindow,
   dialog,
   ipcMain,
+  net,
+  Notification,
   protocol,
   safeStorage,
   session,
@@ -16,6 +18,9 @@ import {
   type SandboxChannels,
 } from '../core/channels/sandbox/sandboxChannels.ts';
 import { safeStorageSecretBox } from './safeStorageSecretBox.ts';
+import { NetworkStatus } from '../core/network/networkStatus.ts';
+import { watchOnlineState } from './watchOnlineState.ts';
+import { notifyPublications } from './notifyPublications.ts';
 import type { Logger } from '../core/log/logger.ts';
 import { APP_SCHEME } from './appOrigin.ts';
 import { createAppProtocolHandler } from './createAppProtocolHandler.ts';
@@ -89,7 +94,10 @@ async function run(options: StartDeskOptions, started: { desk?: DeskApp }): Prom
   const sandbox: SandboxChannels | undefined = sandboxRequested(options.argv, options.env)
     ? await startSandboxChannels({ dataDir })
     : undefined;
+  const network = new NetworkStatus(net.isOnline());
+  const stopWatching = watchOnlineState(net, network);
   const desk = createApp({
+    network,
     dataDir,
     runtime: 'electron',
     secretBox: safeStorageSecretBox(safeStorage, dataDir),
@@ -108,9 +116,17 @@ async function run(options: StartDeskOptions, started: { desk?: DeskApp }): Prom
     windows: () => windows.list(),
     onForbidden: (method) => log()?.warn('ipc.forbidden_sender', { method }),
   });
+  const stopNotifying = notifyPublications(
+    desk,
+    (options) => new Notification(options),
+    bringForward,
+    () => (app.getLocale().startsWith('zh') ? 'zh-CN' : 'en'),
+  );
   app.on('will-quit', () => {
+    stopNotifying();
     disposeIpc();
     desk.close();
+    stopWatching();
     void sandbox?.close();
   });
 

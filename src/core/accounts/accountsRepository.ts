@@ -247,7 +247,7 @@ export class AccountsRepository {
       .get(channel, name, except);
     if (clash) {
       throw new DeskError(
-        'conflict',
+        'refused',
         `There is already an account named "${name}" for this channel.`,
         {
           issues: [{ path: 'name', message: 'Another account of this channel has this name.' }],

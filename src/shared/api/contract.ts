@@ -26,6 +26,13 @@ import {
   AccountViewSchema,
 } from '../channels/account.ts';
 import { SandboxReceivedSchema } from '../channels/sandboxRecord.ts';
+import {
+  PublicationDetailSchema,
+  PublicationIdSchema,
+  PublicationViewSchema,
+  ResolutionSchema,
+} from '../publish/publication.ts';
+import { PublicationStateSchema } from '../publish/publicationState.ts';
 
 /**
  * THE contract: every method the UI may call, with its input and output schema. Electron's
@@ -188,6 +195,62 @@ export const contract = {
     input: z.object({}).strict(),
     output: SandboxReceivedSchema,
   },
+  /**
+   * Publish or schedule the draft as it is now to some channel accounts: the working copy is
+   * pinned as a revision, checked (refused, code `refused`, while a finding blocks or personal
+   * data is unconfirmed), and one publication per account is written to the outbox in one
+   * transaction. The portal goes first: the others wait for its page, which they link to.
+   */
+  'publish.enqueue': {
+    input: z
+      .object({
+        releaseId: DraftIdSchema,
+        items: z
+          .array(
+            z
+              .object({
+                accountId: AccountIdSchema,
+                /** null: now; otherwise when (UTC), e.g. portal 9:00, WeChat 9:30. */
+                scheduledAt: TimestampSchema.nullable(),
+              })
+              .strict(),
+          )
+          .min(1, { message: 'Choose at least one account.' })
+          .max(20),
+      })
+      .strict(),
+    output: z.array(PublicationViewSchema),
+  },
+  /** Publications, newest first; by state and/or release. */
+  'publish.list': {
+    input: z
+      .object({
+        states: z.array(PublicationStateSchema).max(13).optional(),
+        releaseId: DraftIdSchema.optional(),
+        limit: z.number().int().min(1).max(1000).default(200),
+      })
+      .strict(),
+    output: z.array(PublicationViewSchema),
+  },
+  'publish.get': {
+    input: z.object({ id: PublicationIdSchema }).strict(),
+    output: PublicationDetailSchema,
+  },
+  /** A person's decision on a publication that waits for one (or a cancellation). */
+  'publish.resolve': {
+    input: z.object({ id: PublicationIdSchema, resolution: ResolutionSchema }).strict(),
+    output: PublicationViewSchema,
+  },
+  /** Moves a scheduled (or missed) publication to another time. */
+  'publish.reschedule': {
+    input: z.object({ id: PublicationIdSchema, at: TimestampSchema }).strict(),
+    output: PublicationViewSchema,
+  },
+  /** Whether the channels can be reached (publishing waits while they cannot). */
+  'network.status': {
+    input: z.object({}).strict(),
+    output: z.object({ online: z.boolean() }),
+  },
   'settings.get': {
     input: z.object({}).strict(),
     output: SettingsSchema,
@@ -205,6 +268,14 @@ export const events = {
     id: DraftIdSchema,
     version: z.number().int().positive(),
   }),
+  /** A publication changed state (or was created). */
+  'publication.changed': z.object({
+    id: PublicationIdSchema,
+    releaseId: DraftIdSchema,
+    state: PublicationStateSchema,
+  }),
+  /** The network came or went: publishing pauses while offline and resumes by itself. */
+  'network.changed': z.object({ online: z.boolean() }),
   /** A channel account was added, changed, tested or removed. */
   'accounts.changed': z.object({ id: AccountIdSchema }),
   /** The office settings changed; windows re-read them (e.g. to switch language). */

@@ -13,6 +13,11 @@ export const API_ERROR_CODES = [
   'not_found',
   /** Someone saved a newer version first; reload, then apply the change again. */
   'conflict',
+  /**
+   * The action is not allowed as things stand (blocking findings, a state that does not allow
+   * it, a name already taken); `message` says why and `issues` what to fix. Retry after fixing.
+   */
+  'refused',
   /** Headless: the request did not carry this run's token. */
   'unauthorized',
   /** Electron: the call did not come from PressDesk's own window. */

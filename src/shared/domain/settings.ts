@@ -38,6 +38,13 @@ export const SettingsSchema = z.object({
    * user name. (Local profiles with roles replace this when review and approval arrive.)
    */
   personName: z.string().trim().max(100),
+  /** The switch that holds every scheduled and queued publication (nothing new goes out). */
+  publishingPaused: z.boolean(),
+  /**
+   * A scheduled publication whose time passed more than this many minutes ago while PressDesk
+   * was closed, asleep or paused is "missed": it waits for a person instead of going out late.
+   */
+  missedWindowMinutes: z.number().int().min(1).max(1440),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -46,6 +53,8 @@ export const DEFAULT_SETTINGS: Settings = {
   timeZone: 'Asia/Shanghai',
   officeName: '',
   personName: '',
+  publishingPaused: false,
+  missedWindowMinutes: 30,
 };
 
 /** A change to some settings; unknown keys are refused so a typo is not silently dropped. */

@@ -151,6 +151,8 @@ describe('createApp: the contract over the store', () => {
       timeZone: 'Asia/Shanghai',
       officeName: '',
       personName: '',
+      publishingPaused: false,
+      missedWindowMinutes: 30,
     });
     await value(first.app, 'settings.set', {
       locale: 'en',
@@ -164,6 +166,8 @@ describe('createApp: the contract over the store', () => {
       timeZone: 'Asia/Shanghai',
       officeName: '通州区人民政府新闻办公室',
       personName: '',
+      publishingPaused: false,
+      missedWindowMinutes: 30,
     });
     second.app.close();
   });

@@ -10,6 +10,7 @@ export const ERROR_MESSAGE_KEYS: Readonly<Record<ClientErrorCode, MessageKey>> =
   unknown_method: 'error.unknown_method',
   not_found: 'error.not_found',
   conflict: 'error.conflict',
+  refused: 'error.refused',
   unauthorized: 'error.unauthorized',
   forbidden_sender: 'error.forbidden_sender',
   storage: 'error.storage',

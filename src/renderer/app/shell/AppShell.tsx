@@ -8,6 +8,7 @@ import { useDeskSettings } from '../settings/useDeskSettings.ts';
 import { HeaderBar } from './HeaderBar.tsx';
 import { NavMenu } from './NavMenu.tsx';
 import { RoutedPage } from './RoutedPage.tsx';
+import { PublicationNotices } from './PublicationNotices.tsx';
 
 const MAIN_ID = 'pd-main';
 
@@ -36,6 +37,7 @@ export function AppShell() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <PublicationNotices />
       <HeaderBar onSkipToContent={skipToContent} />
       <Layout>
         <Layout.Sider width={208} theme="light" style={{ borderRight: '1px solid #e3e7ee' }}>

@@ -1,4 +1,4 @@
-import { CopyOutlined, HistoryOutlined, SaveOutlined } from '@ant-design/icons';
+import { CopyOutlined, HistoryOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, Form, Input, Space } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { plainText } from '../../../shared/document/plainText.ts';
@@ -21,6 +21,8 @@ import { RevisionsDrawer } from './revisions/RevisionsDrawer.tsx';
 import { ChannelPreviews } from './preview/ChannelPreviews.tsx';
 import { FindingsPanel, highlightsOf } from './preview/FindingsPanel.tsx';
 import { useDraftPreview } from './preview/useDraftPreview.ts';
+import { PublishDialog } from './publish/PublishDialog.tsx';
+import { ReleasePublications } from './publish/ReleasePublications.tsx';
 
 interface Props {
   draft: Draft;
@@ -41,6 +43,7 @@ export function DraftWorkspace({ draft, timeZone, reload }: Props) {
   const autosave = useDraftAutosave(draft, reload);
   const { working, state } = autosave;
   const [revisionsOpen, setRevisionsOpen] = useState(false);
+  const [publishOpen, setPublishOpen] = useState(false);
   const [actionError, setActionError] = useState<ReturnType<typeof asClientError> | undefined>();
   const editorRef = useRef<ReleaseEditorHandle>(null);
   const savedVersion = state.kind === 'saved' ? state.version : draft.version;
@@ -124,6 +127,13 @@ export function DraftWorkspace({ draft, timeZone, reload }: Props) {
           <Button icon={<HistoryOutlined aria-hidden />} onClick={() => setRevisionsOpen(true)}>
             {t('revisions.open')}
           </Button>
+          <Button
+            type="primary"
+            icon={<SendOutlined aria-hidden />}
+            onClick={() => setPublishOpen(true)}
+          >
+            {t('publish.open')}
+          </Button>
         </Space>
       </Flex>
 
@@ -204,6 +214,9 @@ export function DraftWorkspace({ draft, timeZone, reload }: Props) {
           </Card>
         </Flex>
         <Flex vertical gap={16} className="pd-workspace-side">
+          <Card size="small" title={t('publish.heading')}>
+            <ReleasePublications releaseId={draft.id} />
+          </Card>
           <Card size="small" title={t('checks.heading')}>
             <FindingsPanel
               findings={preview?.findings}
@@ -239,6 +252,23 @@ export function DraftWorkspace({ draft, timeZone, reload }: Props) {
         onClose={() => setRevisionsOpen(false)}
         onRestore={restore}
       />
+      {publishOpen ? (
+        <PublishDialog
+          releaseId={draft.id}
+          stops={
+            preview?.findings.filter(
+              (f) =>
+                f.severity === 'block' || (f.severity === 'confirm' && !f.personalData?.confirmed),
+            ).length ?? 0
+          }
+          flush={() => autosave.flush()}
+          onClose={() => setPublishOpen(false)}
+          onDone={(created) => {
+            setPublishOpen(false);
+            void message.success(t('publish.done', { n: created.length }));
+          }}
+        />
+      ) : null}
     </Flex>
   );
 }

@@ -1,4 +1,4 @@
-import { App, Button, Form, Input, Radio, Select } from 'antd';
+import { App, Button, Form, Input, InputNumber, Radio, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { asClientError, type ClientError } from '../../api/clientError.ts';
 import { useClient } from '../../api/useClient.ts';
@@ -12,7 +12,7 @@ import { useT } from '../../app/i18n/useT.ts';
 import { useDeskSettings } from '../../app/settings/useDeskSettings.ts';
 import { timeZoneOptions } from './timeZoneOptions.ts';
 
-const FIELDS = ['locale', 'timeZone', 'officeName', 'personName'] as const;
+const FIELDS = ['locale', 'timeZone', 'officeName', 'personName', 'missedWindowMinutes'] as const;
 
 /**
  * The office settings, saved together with settings.set. The server validates (e.g. the time
@@ -94,6 +94,13 @@ export function SettingsForm({ initial }: { initial: Settings }) {
           extra={t('settings.personNameHelp')}
         >
           <Input maxLength={100} showCount autoComplete="name" />
+        </Form.Item>
+        <Form.Item
+          name="missedWindowMinutes"
+          label={t('settings.missedWindow')}
+          extra={t('settings.missedWindowHelp')}
+        >
+          <InputNumber min={1} max={1440} precision={0} suffix={t('settings.minutes')} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={saving}>
           {t('settings.save')}

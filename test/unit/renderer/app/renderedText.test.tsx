@@ -47,10 +47,10 @@ describe('ErrorAlert', () => {
 
 describe('pages that are not built yet', () => {
   it('say so, and what they will do, without inventing content', () => {
-    const queue = render('zh-CN', <RoutedPage route={{ name: 'queue' }} />);
-    expect(queue).toContain('发布队列');
-    expect(queue).toContain('此处将显示待发布、重试中和需要人工确认的发布任务。');
-    expect(queue).not.toMatch(/<table/);
+    const history = render('zh-CN', <RoutedPage route={{ name: 'history' }} />);
+    expect(history).toContain('发布历史');
+    expect(history).toContain('此处将列出每一次发布的渠道、时间、结果和链接');
+    expect(history).not.toMatch(/<table/);
     const review = render('en', <RoutedPage route={{ name: 'review' }} />);
     expect(review).toContain('Review: not available yet.');
   });

@@ -1,0 +1,142 @@
+import { Button, Tag } from 'antd';
+import type { DragEvent } from 'react';
+import { CHANNEL_NAMES } from '../../../shared/content/channelId.ts';
+import type { Locale } from '../../../shared/domain/settings.ts';
+import type { PublicationView } from '../../../shared/publish/publication.ts';
+import type { PublicationState } from '../../../shared/publish/publicationState.ts';
+import { assertNever } from '../../../shared/assertNever.ts';
+import { useT } from '../../app/i18n/useT.ts';
+import { PublicationActions } from '../queue/PublicationActions.tsx';
+import { PublicationStateTag } from '../queue/PublicationStateTag.tsx';
+import { isReschedulable, officeWallTime, type Placed } from './calendarGrid.ts';
+import { clockLabel } from './calendarLabels.ts';
+
+/** The MIME type a dragged publication carries (its id). */
+export const PUBLICATION_DRAG_TYPE = 'application/x-pressdesk-publication';
+
+type Look = 'active' | 'attention' | 'published' | 'done';
+
+/** How an item looks in its state: waiting for a person stands out; the finished fade. */
+function lookOf(state: PublicationState): Look {
+  switch (state) {
+    case 'scheduled':
+    case 'queued':
+    case 'sending':
+    case 'publishing':
+    case 'retrying':
+    case 'reconciling':
+      return 'active';
+    case 'failed':
+    case 'needs_reauth':
+    case 'unknown':
+    case 'missed':
+      return 'attention';
+    case 'published':
+      return 'published';
+    case 'cancelled':
+    case 'retracted':
+      return 'done';
+    default:
+      return assertNever(state, 'publication state');
+  }
+}
+
+/** '微博 · 沙箱 · 微博': the channel and the account, as the queue names them. */
+export function accountLabel(publication: PublicationView, locale: Locale): string {
+  const lang = locale === 'en' ? 'en' : 'zh';
+  const channel = CHANNEL_NAMES[publication.channel][lang];
+  // 'the government portal' starts a label here, so it takes a capital.
+  return `${channel.charAt(0).toUpperCase()}${channel.slice(1)} · ${publication.accountName}`;
+}
+
+interface Props {
+  placed: Placed<PublicationView>;
+  timeZone: string;
+  locale: Locale;
+  /** A reschedule of it is under way. */
+  moving: boolean;
+  onDragStart(publication: PublicationView): void;
+  onDragEnd(): void;
+  onReschedule(publication: PublicationView): void;
+}
+
+/**
+ * One publication on the calendar: its time as the office reads it, channel and account, the
+ * release (a link to it), its state; scheduled or missed ones can be dragged to another slot
+ * or moved with the Reschedule button (the keyboard's way); those that wait for a person
+ * carry the queue's decisions.
+ */
+export function CalendarItem({
+  placed,
+  timeZone,
+  locale,
+  moving,
+  onDragStart,
+  onDragEnd,
+  onReschedule,
+}: Props) {
+  const t = useT();
+  const p = placed.item;
+  const wall = officeWallTime(placed.at, timeZone);
+  const movable = isReschedulable(p.state) && !moving;
+  const look = lookOf(p.state);
+  const title = p.title || t('common.untitled');
+  const account = accountLabel(p, locale);
+
+  function dragStart(event: DragEvent<HTMLDivElement>) {
+    event.dataTransfer.setData(PUBLICATION_DRAG_TYPE, p.id);
+    event.dataTransfer.setData('text/plain', `${title} · ${account}`);
+    event.dataTransfer.effectAllowed = 'move';
+    onDragStart(p);
+  }
+
+  return (
+    <div
+      className={`pd-cal-item pd-cal-${look}`}
+      data-publication-id={p.id}
+      data-state={p.state}
+      draggable={movable}
+      aria-busy={moving || undefined}
+      onDragStart={movable ? dragStart : undefined}
+      onDragEnd={movable ? onDragEnd : undefined}
+    >
+      <div className="pd-cal-item-head">
+        <time dateTime={placed.at}>{clockLabel(wall.hour, wall.minute)}</time>
+        <PublicationStateTag state={p.state} />
+      </div>
+      <div className="pd-cal-item-account">
+        {account}{' '}
+        {p.sandbox ? (
+          <Tag style={{ color: '#873800', background: '#fff7e6', borderColor: '#ffd591' }}>
+            {t('channels.sandboxTag')}
+          </Tag>
+        ) : null}
+      </div>
+      {/* Not draggable itself: a drag that starts on the title moves the publication. */}
+      <a
+        className="pd-cal-item-title"
+        href={`#/drafts/${p.releaseId}`}
+        title={title}
+        draggable={false}
+      >
+        {title}
+      </a>
+      {moving ? <div className="pd-cal-item-account">{t('calendar.moving')}</div> : null}
+      {isReschedulable(p.state) || look === 'attention' ? (
+        <div className="pd-cal-item-actions">
+          {isReschedulable(p.state) ? (
+            <Button
+              size="small"
+              disabled={moving}
+              aria-label={t('calendar.rescheduleAria', { item: `${title} · ${account}` })}
+              onClick={() => onReschedule(p)}
+            >
+              {t('calendar.reschedule')}
+            </Button>
+          ) : null}
+          {look === 'attention' ? <PublicationActions publication={p} /> : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
