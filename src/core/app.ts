@@ -11,6 +11,8 @@ import { openDatabase } from './store/openDatabase.ts';
 import { compareRevisions } from './drafts/compareRevisions.ts';
 import { MediaLibrary } from './media/mediaLibrary.ts';
 import { userInfo } from 'node:os';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { compileWordList } from './content/checks/compileWordList.ts';
 import { loadWordList } from './content/checks/loadWordList.ts';
 import { CustomWordListStore } from './content/checks/customWordListStore.ts';
@@ -31,6 +33,8 @@ import { Dispatcher } from './publish/dispatcher.ts';
 import { Publishing } from './publish/publishing.ts';
 import type { Draft } from '../shared/domain/draft.ts';
 import { NetworkStatus } from './network/networkStatus.ts';
+import { ChangesRepository } from './publish/changesRepository.ts';
+import { ReleaseChanges } from './publish/releaseChanges.ts';
 import type { AccountSettings } from '../shared/channels/accountSettings.ts';
 
 export interface CreateAppOptions {
@@ -137,6 +141,9 @@ export function createApp(options: CreateAppOptions): DeskApp {
     });
   };
   const network = options.network ?? new NetworkStatus(true);
+  // The sandbox's "simulate offline" switch outlives a restart (a marker in the data folder).
+  const offlineMarker = join(options.dataDir, 'sandbox', 'simulate-offline');
+  if (options.sandbox && existsSync(offlineMarker)) network.simulateOffline(true);
   const outbox = new OutboxRepository(db, clock);
   const publishing = new Publishing({
     drafts,
@@ -147,18 +154,28 @@ export function createApp(options: CreateAppOptions): DeskApp {
     clock,
     preview: previewOf,
   });
+  const adapterOf = (accountId: string) => {
+    try {
+      return adapters.adapterFor(accounts.get(accountId))?.adapter;
+    } catch (error) {
+      if (error instanceof DeskError && error.code === 'not_found') return undefined;
+      throw error;
+    }
+  };
+  const changes = new ChangesRepository(db, clock);
+  const releaseChanges = new ReleaseChanges({
+    outbox,
+    changes,
+    drafts,
+    publishing,
+    adapterFor: adapterOf,
+    log,
+  });
   const dispatcher = new Dispatcher({
     outbox,
     clock,
     log,
-    adapterFor: (accountId) => {
-      try {
-        return adapters.adapterFor(accounts.get(accountId))?.adapter;
-      } catch (error) {
-        if (error instanceof DeskError && error.code === 'not_found') return undefined;
-        throw error;
-      }
-    },
+    adapterFor: adapterOf,
     postFor: (publication, context) => publishing.postFor(publication, context),
     isOnline: () => network.online,
     isPaused: () => settings.get().publishingPaused,
@@ -310,7 +327,47 @@ export function createApp(options: CreateAppOptions): DeskApp {
       dispatcher.wake();
       return view;
     },
-    'network.status': () => ({ online: network.online }),
+    'publish.retract': async (input) => {
+      const result = await releaseChanges.retract(input.releaseId, input.reason, person());
+      log.info('publish.retracted', { releaseId: input.releaseId });
+      for (const p of outbox.list({ releaseId: input.releaseId, limit: 1000 })) {
+        events.emit('publication.changed', { id: p.id, releaseId: p.releaseId, state: p.state });
+      }
+      dispatcher.wake();
+      return result;
+    },
+    'publish.correct': async (input) => {
+      const result = await releaseChanges.correct(input.releaseId, input.reason, person());
+      log.info('publish.corrected', { releaseId: input.releaseId });
+      for (const p of outbox.list({ releaseId: input.releaseId, limit: 1000 })) {
+        events.emit('publication.changed', { id: p.id, releaseId: p.releaseId, state: p.state });
+      }
+      return result;
+    },
+    'publish.changes': (input) => changes.list(input.releaseId),
+    'publish.confirmChange': (input) => {
+      releaseChanges.confirm(input.publicationId, input.kind, person());
+      const p = outbox.get(input.publicationId);
+      events.emit('publication.changed', { id: p.id, releaseId: p.releaseId, state: p.state });
+      return changes.list(p.releaseId);
+    },
+    'network.status': () => ({
+      online: network.online,
+      simulatedOffline: network.simulatedOffline,
+    }),
+    'sandbox.simulateOffline': (input) => {
+      if (!options.sandbox) {
+        throw new DeskError('refused', 'The sandbox channels are not running in this session.');
+      }
+      if (input.offline) {
+        mkdirSync(dirname(offlineMarker), { recursive: true });
+        writeFileSync(offlineMarker, '');
+      } else {
+        rmSync(offlineMarker, { force: true });
+      }
+      network.simulateOffline(input.offline);
+      return { online: network.online, simulatedOffline: network.simulatedOffline };
+    },
     'settings.get': () => settings.get(),
     'settings.set': (input) => {
       const next = settings.set(input);

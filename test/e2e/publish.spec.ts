@@ -46,6 +46,24 @@ test('a release published from the draft page reaches every sandbox channel, eac
   await page.screenshot({ path, fullPage: true });
   await testInfo.attach('published-zh', { path, contentType: 'image/png' });
 
+  // Retract everywhere: through the APIs where the channels allow it; Weibo (an ordinary app)
+  // asks a person, who confirms once it is done; everything is on record.
+  await page.getByRole('button', { name: '全部撤回…' }).click();
+  const ask = page.getByRole('dialog', { name: '从所有渠道撤回这篇稿件' });
+  await ask.getByLabel('原因（记录在案）').fill('数据有误，重新核实后再发');
+  await ask.getByRole('button', { name: '全部撤回…' }).click();
+  await expect(ask).toBeHidden({ timeout: 30_000 });
+  const manual = page.locator('[data-change-outcome="manual"]');
+  if ((await manual.count()) > 0) {
+    await expect(manual.first()).toContainText('微博');
+    await manual.first().getByRole('button', { name: '我已处理' }).click();
+  }
+  await expect(where.locator('li[data-state="retracted"]')).toHaveCount(5, { timeout: 20_000 });
+  await expect(page.getByText('数据有误，重新核实后再发', { exact: false }).first()).toBeVisible();
+  const retracted = testInfo.outputPath('retracted-zh.png');
+  await page.screenshot({ path: retracted, fullPage: true });
+  await testInfo.attach('retracted-zh', { path: retracted, contentType: 'image/png' });
+
   // The queue's Done tab lists them too.
   await page.goto(`${origin}/#/queue`);
   await page.getByRole('tab', { name: '已完成' }).click();

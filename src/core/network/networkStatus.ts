@@ -5,6 +5,8 @@
  */
 export class NetworkStatus {
   private current: boolean;
+  /** The sandbox's "simulate offline" switch: offline whatever the host says. */
+  private simulated = false;
   private readonly listeners = new Set<(online: boolean) => void>();
 
   constructor(initial = true) {
@@ -12,14 +14,32 @@ export class NetworkStatus {
   }
 
   get online(): boolean {
-    return this.current;
+    return this.current && !this.simulated;
   }
 
-  /** Records the state; listeners hear only of changes. */
+  get simulatedOffline(): boolean {
+    return this.simulated;
+  }
+
+  /** Records the host's state; listeners hear only of changes of `online`. */
   set(online: boolean): void {
-    if (online === this.current) return;
-    this.current = online;
-    for (const listener of this.listeners) listener(online);
+    this.change(() => {
+      this.current = online;
+    });
+  }
+
+  /** For training with the sandbox channels: behave as if the network were gone. */
+  simulateOffline(offline: boolean): void {
+    this.change(() => {
+      this.simulated = offline;
+    });
+  }
+
+  private change(apply: () => void): void {
+    const before = this.online;
+    apply();
+    if (this.online === before) return;
+    for (const listener of this.listeners) listener(this.online);
   }
 
   onChange(listener: (online: boolean) => void): () => void {

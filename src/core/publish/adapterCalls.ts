@@ -1,6 +1,8 @@
 import type {
   AnyChannelAdapter,
+  ChangeOutcome,
   Progress,
+  RemoteRef,
   PublishOutcome,
   ReconcileOutcome,
 } from '../channels/adapter.ts';
@@ -71,4 +73,34 @@ export function reconcileWith(
 
 function mismatch(adapter: AnyChannelAdapter, post: ChannelPost): Error {
   return new Error(`A ${post.channel} post was given to the ${adapter.channel} adapter.`);
+}
+
+/** adapter.update with its own channel's post (see publishWith). */
+export function updateWith(
+  adapter: AnyChannelAdapter,
+  remote: RemoteRef,
+  post: ChannelPost,
+): Promise<ChangeOutcome> {
+  switch (adapter.channel) {
+    case 'portal':
+      if (post.channel === 'portal') return adapter.update(remote, post);
+      break;
+    case 'wechat':
+      if (post.channel === 'wechat') return adapter.update(remote, post);
+      break;
+    case 'weibo':
+      if (post.channel === 'weibo') return adapter.update(remote, post);
+      break;
+    case 'mastodon':
+      if (post.channel === 'mastodon') return adapter.update(remote, post);
+      break;
+    case 'appfeed':
+      if (post.channel === 'appfeed') return adapter.update(remote, post);
+      break;
+    default: {
+      const never: never = adapter;
+      throw new Error(`No such adapter ${JSON.stringify(never)}`);
+    }
+  }
+  throw mismatch(adapter, post);
 }

@@ -33,6 +33,7 @@ import {
   ResolutionSchema,
 } from '../publish/publication.ts';
 import { PublicationStateSchema } from '../publish/publicationState.ts';
+import { PublicationChangeSchema } from '../publish/publicationChange.ts';
 
 /**
  * THE contract: every method the UI may call, with its input and output schema. Electron's
@@ -246,10 +247,50 @@ export const contract = {
     input: z.object({ id: PublicationIdSchema, at: TimestampSchema }).strict(),
     output: PublicationViewSchema,
   },
+  /**
+   * Takes a release down everywhere it went: through each channel's API where it allows it,
+   * otherwise recorded with instructions for a person; what was not sent yet is cancelled.
+   */
+  'publish.retract': {
+    input: z
+      .object({ releaseId: DraftIdSchema, reason: z.string().trim().max(500).default('') })
+      .strict(),
+    output: z.array(PublicationChangeSchema),
+  },
+  /**
+   * Brings every published copy to the draft as it is now (a new revision): updated in place
+   * where the channel allows it, otherwise a person publishes a correction notice.
+   */
+  'publish.correct': {
+    input: z
+      .object({ releaseId: DraftIdSchema, reason: z.string().trim().max(500).default('') })
+      .strict(),
+    output: z.array(PublicationChangeSchema),
+  },
+  /** Every retraction and correction of a release's publications. */
+  'publish.changes': {
+    input: z.object({ releaseId: DraftIdSchema }).strict(),
+    output: z.array(PublicationChangeSchema),
+  },
+  /** A person did by hand what the channel offers no API for. */
+  'publish.confirmChange': {
+    input: z
+      .object({ publicationId: PublicationIdSchema, kind: z.enum(['retract', 'correct']) })
+      .strict(),
+    output: z.array(PublicationChangeSchema),
+  },
   /** Whether the channels can be reached (publishing waits while they cannot). */
   'network.status': {
     input: z.object({}).strict(),
-    output: z.object({ online: z.boolean() }),
+    output: z.object({ online: z.boolean(), simulatedOffline: z.boolean() }),
+  },
+  /**
+   * Training with the sandbox channels: behave as if the network were gone (kept across
+   * restarts until switched off). Refused when the sandbox channels are not running.
+   */
+  'sandbox.simulateOffline': {
+    input: z.object({ offline: z.boolean() }).strict(),
+    output: z.object({ online: z.boolean(), simulatedOffline: z.boolean() }),
   },
   'settings.get': {
     input: z.object({}).strict(),

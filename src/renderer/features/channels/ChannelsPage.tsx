@@ -15,6 +15,7 @@ import {
   Popconfirm,
   Skeleton,
   Space,
+  Switch,
   Tag,
   Typography,
 } from 'antd';
@@ -96,9 +97,16 @@ export function ChannelsPage() {
               title={list.sandboxRunning ? t('channels.sandboxIntro') : t('channels.sandboxOff')}
               action={
                 list.sandboxRunning ? (
-                  <Button size="small" icon={<EyeOutlined />} onClick={() => setShowReceived(true)}>
-                    {t('channels.sandboxReceived')}
-                  </Button>
+                  <Space wrap>
+                    <SimulateOfflineSwitch />
+                    <Button
+                      size="small"
+                      icon={<EyeOutlined />}
+                      onClick={() => setShowReceived(true)}
+                    >
+                      {t('channels.sandboxReceived')}
+                    </Button>
+                  </Space>
                 ) : undefined
               }
             />
@@ -142,6 +150,33 @@ export function ChannelsPage() {
       ) : null}
       {showReceived ? <SandboxReceivedDrawer onClose={() => setShowReceived(false)} /> : null}
     </>
+  );
+}
+
+/** Training: behave as if the network were gone, to see the queue wait and resume. */
+function SimulateOfflineSwitch() {
+  const t = useT();
+  const client = useClient();
+  const { message } = App.useApp();
+  const status = useApiQuery('network.status', {});
+  useApiEvent('network.changed', () => status.reload());
+  return (
+    <Space size={4}>
+      <Switch
+        size="small"
+        checked={status.data?.simulatedOffline ?? false}
+        aria-label={t('channels.simulateOffline')}
+        onChange={async (offline) => {
+          try {
+            await client.call('sandbox.simulateOffline', { offline });
+            status.reload();
+          } catch (caught) {
+            void message.error(asClientError(caught, 'sandbox.simulateOffline').message);
+          }
+        }}
+      />
+      <span>{t('channels.simulateOffline')}</span>
+    </Space>
   );
 }
 

@@ -215,7 +215,7 @@ export function DraftWorkspace({ draft, timeZone, reload }: Props) {
         </Flex>
         <Flex vertical gap={16} className="pd-workspace-side">
           <Card size="small" title={t('publish.heading')}>
-            <ReleasePublications releaseId={draft.id} />
+            <ReleasePublications releaseId={draft.id} flush={() => autosave.flush()} />
           </Card>
           <Card size="small" title={t('checks.heading')}>
             <FindingsPanel
