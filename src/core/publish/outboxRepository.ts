@@ -37,6 +37,11 @@ export interface EnqueueItem {
   scheduledAt: Date | null;
   /** index into `items` of the publication this one waits for (the portal page), or null */
   dependsOn: number | null;
+  /**
+   * index into `items` of a publication this one goes after (ordering only, no link): e.g. a
+   * policy interpretation after the policy, on the same account. Absent or null: none.
+   */
+  after?: number | null | undefined;
 }
 
 export interface PublicationFilter {
@@ -126,9 +131,9 @@ export class OutboxRepository {
         this.sql(
           `INSERT INTO publications
              (id, release_id, revision, title, account_id, channel, key, state, scheduled_at,
-              next_attempt_at, depends_on, created_at, created_by, updated_at)
+              next_attempt_at, depends_on, after_id, created_at, created_by, updated_at)
            VALUES (@id, @releaseId, @revision, @title, @accountId, @channel, @key, @state, @at,
-              @next, @dependsOn, @now, @person, @now)`,
+              @next, @dependsOn, @after, @now, @person, @now)`,
         ).run({
           id,
           releaseId: item.releaseId,
@@ -141,6 +146,7 @@ export class OutboxRepository {
           at,
           next: at ?? stamp,
           dependsOn: item.dependsOn === null ? null : written[item.dependsOn],
+          after: item.after === null || item.after === undefined ? null : written[item.after],
           now: stamp,
           person,
         });
@@ -347,10 +353,13 @@ export class OutboxRepository {
        FROM publications p
        JOIN channel_accounts a ON a.id = p.account_id
        LEFT JOIN publications d ON d.id = p.depends_on
+       LEFT JOIN publications w ON w.id = p.after_id
        WHERE p.channel = @channel AND p.state = @state AND p.next_attempt_at <= @now
          AND (p.lease_until IS NULL OR p.lease_until <= @now)
          AND (p.state IN ('publishing', 'reconciling') OR p.depends_on IS NULL
               OR d.state IN ${SETTLED_DEPENDENCY})
+         AND (p.state IN ('publishing', 'reconciling') OR p.after_id IS NULL
+              OR w.state IN ${SETTLED_DEPENDENCY})
        ORDER BY p.next_attempt_at, p.rowid LIMIT @limit`,
     ).all({ channel, state, now: now.toISOString(), limit }) as {
       id: string;
@@ -640,6 +649,11 @@ export class OutboxRepository {
       new DeskError('invalid_input', message, {
         issues: [{ path: `items.${index}.${path}`, message }],
       });
+    if (item.after !== null && item.after !== undefined) {
+      if (!Number.isInteger(item.after) || item.after < 0 || item.after >= index) {
+        throw invalid('after', 'A publication can only go after one listed before it.');
+      }
+    }
     if (item.dependsOn !== null) {
       if (!Number.isInteger(item.dependsOn) || item.dependsOn < 0 || item.dependsOn >= index) {
         throw invalid('dependsOn', 'A publication can only wait for one listed before it.');

@@ -57,39 +57,67 @@ export class Publishing {
         `The sandbox channels are not running, so these sandbox accounts cannot publish: ${unusable.map((u) => u.account.name).join('、')}. Start PressDesk with its sandbox channels (bash scripts/run.sh start).`,
       );
     }
-    // What is published is exactly this revision (the working copy, made a revision now).
-    const revision = drafts.checkpoint(input.releaseId);
+    // 发布与解读同步: a policy interpretation may take the policy it explains (a draft in this
+    // desk) along, in one action: on each account the policy first, then the interpretation.
     const draft = drafts.get(input.releaseId);
-    const findings = this.deps.preview(draft).findings;
-    const stops = [...blocking(findings), ...needsConfirmation(findings)];
-    if (stops.length > 0) {
+    const policyId =
+      input.withPolicy &&
+      draft.meta.kind === 'policy_interpretation' &&
+      draft.meta.policy.source === 'draft'
+        ? draft.meta.policy.draftId
+        : null;
+    if (input.withPolicy && policyId === null) {
       throw new DeskError(
         'refused',
-        `The release cannot be published while ${stops.length} check finding(s) must be fixed or confirmed (see 发布前检查 / Pre-publish checks).`,
-        { issues: stops.slice(0, 20).map((f) => ({ path: 'findings', message: f.message.en })) },
+        'Only a policy interpretation that names a policy draft of this desk can take it along.',
       );
     }
+    const releases = policyId === null ? [input.releaseId] : [policyId, input.releaseId];
+    // What is published is exactly these revisions (each working copy, made a revision now),
+    // and only when none of them has a finding that blocks or waits for a confirmation.
+    const pinned = releases.map((id) => {
+      const revision = drafts.checkpoint(id);
+      const current = drafts.get(id);
+      const findings = this.deps.preview(current).findings;
+      const stops = [...blocking(findings), ...needsConfirmation(findings)];
+      if (stops.length > 0) {
+        throw new DeskError(
+          'refused',
+          `“${current.title}” cannot be published while ${stops.length} check finding(s) must be fixed or confirmed (see 发布前检查 / Pre-publish checks).`,
+          { issues: stops.slice(0, 20).map((f) => ({ path: 'findings', message: f.message.en })) },
+        );
+      }
+      return { draft: current, revision: revision.number };
+    });
     // The portal first: the others link to its page, so they wait for it.
     const ordered = [...chosen].sort(
       (a, b) => Number(b.account.channel === 'portal') - Number(a.account.channel === 'portal'),
     );
-    const portalIndex = ordered.findIndex(({ account }) => account.channel === 'portal');
     const now = clock.now();
-    const items: EnqueueItem[] = ordered.map(({ item, account }, index) => ({
-      releaseId: draft.id,
-      revision: revision.number,
-      title: draft.title,
-      accountId: account.id,
-      channel: account.channel,
-      scheduledAt:
-        item.scheduledAt === null || new Date(item.scheduledAt) <= now
-          ? null
-          : new Date(item.scheduledAt),
-      dependsOn:
-        portalIndex >= 0 && index !== portalIndex && account.channel !== 'portal'
-          ? portalIndex
-          : null,
-    }));
+    const items: EnqueueItem[] = [];
+    pinned.forEach(({ draft: release, revision }, r) => {
+      const offset = items.length;
+      const portalIndex = ordered.findIndex(({ account }) => account.channel === 'portal');
+      ordered.forEach(({ item, account }, index) => {
+        items.push({
+          releaseId: release.id,
+          revision,
+          title: release.title,
+          accountId: account.id,
+          channel: account.channel,
+          scheduledAt:
+            item.scheduledAt === null || new Date(item.scheduledAt) <= now
+              ? null
+              : new Date(item.scheduledAt),
+          dependsOn:
+            portalIndex >= 0 && index !== portalIndex && account.channel !== 'portal'
+              ? offset + portalIndex
+              : null,
+          // The interpretation goes after the policy on the same account.
+          after: r === 0 ? null : index,
+        });
+      });
+    });
     return outbox.enqueue(items, person);
   }
 

@@ -218,6 +218,11 @@ export const contract = {
           )
           .min(1, { message: 'Choose at least one account.' })
           .max(20),
+        /**
+         * 发布与解读同步: a policy interpretation takes the policy draft it explains along, in
+         * one action; on each account the policy goes first.
+         */
+        withPolicy: z.boolean().default(false),
       })
       .strict(),
     output: z.array(PublicationViewSchema),

@@ -1,15 +1,20 @@
 import type { Migration } from '../migration.ts';
 
 /**
- * Retractions and corrections of published releases, one row per publication and request:
+ * The order of publications published together (after_id), and retractions and corrections
+ * of published releases, one row per publication and request:
  * what was asked, of whom, and what the channel did (or what a person must do by hand).
  * Append-only: the history keeps every request.
  */
 export const migration0005: Migration = {
   version: 5,
-  name: 'publication changes',
+  name: 'publication order and changes',
   up(db) {
     db.exec(`
+      -- Ordering only (not the portal link): a publication goes after another of the same
+      -- account has settled, e.g. a policy interpretation after the policy it explains.
+      ALTER TABLE publications ADD COLUMN after_id TEXT REFERENCES publications (id);
+
       CREATE TABLE publication_changes (
         publication_id  TEXT NOT NULL REFERENCES publications (id),
         number          INTEGER NOT NULL CHECK (number > 0),

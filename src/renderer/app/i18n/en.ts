@@ -188,6 +188,8 @@ export const en: Record<MessageKey, string> = {
     'The pre-publish checks still have {n} finding(s) to fix or confirm; publishing is possible once they are dealt with.',
   'publish.hint':
     'What is published is the draft as it is now (kept as a revision). Times are in the office time zone {zone}. The portal goes first; the other channels wait for its page so they can link to it.',
+  'publish.withPolicy':
+    'Publish the policy it interprets too (on each account the policy first, then this interpretation)',
   'publish.failed': 'Not published',
   'publish.noAccounts': 'No channel accounts yet: add them under Channels first',
   'publish.done': 'Added to the publishing queue: {n} account(s)',

@@ -181,6 +181,7 @@ export const zhCN = {
   'publish.blocked': '发布前检查中还有 {n} 处必须修改或确认的问题，处理后才能发布。',
   'publish.hint':
     '发布的是稿件当前的内容（会保存为一个版本）。时间按办公时区 {zone} 计。网站先发，其他渠道等网站页面生成后再发，以便附上链接。',
+  'publish.withPolicy': '发布与解读同步：同时发布所解读的政策（每个账号先发政策，再发解读）',
   'publish.failed': '没有发布',
   'publish.noAccounts': '还没有渠道账号：先到“渠道”中添加',
   'publish.done': '已加入发布队列：{n} 个账号',

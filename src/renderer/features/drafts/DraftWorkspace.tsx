@@ -255,6 +255,11 @@ export function DraftWorkspace({ draft, timeZone, reload }: Props) {
       {publishOpen ? (
         <PublishDialog
           releaseId={draft.id}
+          policyDraftId={
+            working.meta.kind === 'policy_interpretation' && working.meta.policy.source === 'draft'
+              ? working.meta.policy.draftId
+              : null
+          }
           stops={
             preview?.findings.filter(
               (f) =>

@@ -33,6 +33,8 @@ interface Props {
   releaseId: string;
   /** Blocking findings or unconfirmed personal data in the draft as saved. */
   stops: number;
+  /** A policy interpretation's policy, when it is a draft of this desk (发布与解读同步). */
+  policyDraftId: string | null;
   /** Saves what is being edited first, so the published revision is what the person sees. */
   flush(): Promise<void>;
   onClose(): void;
@@ -43,7 +45,7 @@ interface Props {
  * Publish or schedule the draft to chosen accounts: each now or at its own time (in the
  * office's time zone). The host pins the revision, checks it and writes the outbox.
  */
-export function PublishDialog({ releaseId, stops, flush, onClose, onDone }: Props) {
+export function PublishDialog({ releaseId, stops, policyDraftId, flush, onClose, onDone }: Props) {
   const t = useT();
   const locale = useLocale();
   const client = useClient();
@@ -52,6 +54,7 @@ export function PublishDialog({ releaseId, stops, flush, onClose, onDone }: Prop
   const [chosen, setChosen] = useState<Record<string, Choice>>({});
   const [error, setError] = useState<ClientError | undefined>();
   const [sending, setSending] = useState(false);
+  const [withPolicy, setWithPolicy] = useState(policyDraftId !== null);
   const lang = locale === 'en' ? 'en' : 'zh';
   const ids = Object.keys(chosen);
   const incomplete = ids.some((id) => chosen[id]?.when === 'later' && !chosen[id]?.at);
@@ -63,6 +66,7 @@ export function PublishDialog({ releaseId, stops, flush, onClose, onDone }: Prop
       await flush();
       const created = await client.call('publish.enqueue', {
         releaseId,
+        withPolicy: policyDraftId !== null && withPolicy,
         items: ids.map((accountId) => {
           const choice = chosen[accountId];
           const at = choice?.when === 'later' ? choice.at : null;
@@ -163,6 +167,11 @@ export function PublishDialog({ releaseId, stops, flush, onClose, onDone }: Prop
         <Typography.Text type="secondary">
           {t('publish.hint', { zone: settings.timeZone })}
         </Typography.Text>
+        {policyDraftId !== null ? (
+          <Checkbox checked={withPolicy} onChange={(e) => setWithPolicy(e.target.checked)}>
+            {t('publish.withPolicy')}
+          </Checkbox>
+        ) : null}
         {error ? <ErrorAlert error={error} title={t('publish.failed')} /> : null}
         {accounts.data ? (
           accounts.data.items.length === 0 ? (
