@@ -27,7 +27,7 @@ import type { SandboxChannels } from './channels/sandbox/sandboxChannels.ts';
 import type { ChannelHttp } from './channels/channelHttp.ts';
 import { keyFileSecretBox } from './secrets/keyFileSecretBox.ts';
 import type { SecretBox } from './secrets/secretBox.ts';
-import { CHANNEL_IDS } from '../shared/content/channelId.ts';
+import { CHANNEL_IDS, type ChannelId } from '../shared/content/channelId.ts';
 import { OutboxRepository } from './publish/outboxRepository.ts';
 import { Dispatcher } from './publish/dispatcher.ts';
 import { Publishing } from './publish/publishing.ts';
@@ -57,6 +57,16 @@ export interface CreateAppOptions {
   channelHttp?: ChannelHttp | undefined;
   /** The host's network signal (default: always online until a host says otherwise). */
   network?: NetworkStatus | undefined;
+  /**
+   * Tuning of the dispatcher for tests and benchmarks: `random` draws the jitter of the retry
+   * backoff (0 retries at once, honouring only Retry-After); `minIntervalMs` paces channels.
+   */
+  dispatcherTuning?:
+    | {
+        random?: (() => number) | undefined;
+        minIntervalMs?: ((channel: ChannelId, sandbox: boolean) => number) | undefined;
+      }
+    | undefined;
   /** Start the outbox's dispatcher (default true); tests of other parts may leave it off. */
   dispatch?: boolean | undefined;
 }
@@ -172,6 +182,7 @@ export function createApp(options: CreateAppOptions): DeskApp {
     log,
   });
   const dispatcher = new Dispatcher({
+    ...options.dispatcherTuning,
     outbox,
     clock,
     log,
