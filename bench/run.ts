@@ -7,6 +7,7 @@ import { benchDraftSearch } from './draftSearch.bench.ts';
 import { benchDraftsSave } from './draftsSave.bench.ts';
 import { benchFirstScreen } from './firstScreen.bench.ts';
 import { results } from './harness.ts';
+import { benchOutbox } from './outbox.ts';
 import { benchRenderChannels } from './renderChannels.bench.ts';
 import { benchRendererBundle } from './rendererBundle.bench.ts';
 import { benchTypingLatency } from './typingLatency.bench.ts';
@@ -18,6 +19,7 @@ try {
   );
   await benchDraftsSave();
   await benchDraftSearch();
+  await benchOutbox();
   const builds = await benchRendererBundle(work);
   await benchFirstScreen(builds);
   await benchTypingLatency();
