@@ -29,7 +29,7 @@ import { keyFileSecretBox } from './secrets/keyFileSecretBox.ts';
 import type { SecretBox } from './secrets/secretBox.ts';
 import { CHANNEL_IDS, type ChannelId } from '../shared/content/channelId.ts';
 import { OutboxRepository } from './publish/outboxRepository.ts';
-import { Dispatcher } from './publish/dispatcher.ts';
+import { Dispatcher, type DispatcherTimers } from './publish/dispatcher.ts';
 import { Publishing } from './publish/publishing.ts';
 import type { Draft } from '../shared/domain/draft.ts';
 import { NetworkStatus } from './network/networkStatus.ts';
@@ -65,6 +65,8 @@ export interface CreateAppOptions {
     | {
         random?: (() => number) | undefined;
         minIntervalMs?: ((channel: ChannelId, sandbox: boolean) => number) | undefined;
+        /** The dispatcher's timers (a test drives them in virtual time with its clock). */
+        timers?: DispatcherTimers | undefined;
       }
     | undefined;
   /** Start the outbox's dispatcher (default true); tests of other parts may leave it off. */
