@@ -67,6 +67,8 @@ export interface CreateAppOptions {
         minIntervalMs?: ((channel: ChannelId, sandbox: boolean) => number) | undefined;
         /** The dispatcher's timers (a test drives them in virtual time with its clock). */
         timers?: DispatcherTimers | undefined;
+        /** How long a lost request may still land (see REQUEST_SETTLE_MS); tests pass less. */
+        settleMs?: number | undefined;
       }
     | undefined;
   /** Start the outbox's dispatcher (default true); tests of other parts may leave it off. */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { REQUEST_SETTLE_MS } from './retryPolicy.ts';
 import { CHANNEL_IDS, type ChannelId } from '../../shared/content/channelId.ts';
 import type { PublicationView } from '../../shared/publish/publication.ts';
 import { ACTIVE_STATES, type PublicationState } from '../../shared/publish/publicationState.ts';
@@ -43,6 +44,11 @@ export interface DispatcherOptions {
   /** How long stop() waits for calls in flight (default 30 s). */
   stopWaitMs?: number | undefined;
   random?: (() => number) | undefined;
+  /**
+   * How long after an interrupted or lost request the channel is first asked whether it
+   * landed; default REQUEST_SETTLE_MS. Tests whose channels answer within known bounds pass less.
+   */
+  settleMs?: number | undefined;
   log?: Logger | undefined;
 }
 
@@ -142,6 +148,8 @@ export class Dispatcher {
     const recovered = outbox.recoverInterrupted(
       (p) => this.adapterOf(p.accountId)?.repeatSafety.publish.safe === true,
       new Set(this.inFlight.keys()),
+      undefined,
+      this.options.settleMs ?? REQUEST_SETTLE_MS,
     );
     for (const view of recovered) {
       this.log.warn('outbox.interrupted', {
@@ -225,6 +233,7 @@ export class Dispatcher {
       (p) => this.adapterOf(p.accountId)?.repeatSafety.publish.safe === true,
       new Set(this.inFlight.keys()),
       now,
+      this.options.settleMs ?? REQUEST_SETTLE_MS,
     )) {
       this.log.warn('outbox.interrupted', {
         id: view.id,
@@ -348,6 +357,8 @@ export class Dispatcher {
       streak: claim.streak,
       waitingSince: claim.waitingSince,
       random: this.options.random,
+      startedAt: claim.startedAt,
+      settleMs: this.options.settleMs,
     });
     try {
       const finished = this.options.outbox.finish(claim, t);

@@ -9,7 +9,13 @@ import {
   noAdapterUnknownProblem,
   statusGaveUpProblem,
 } from './outboxProblems.ts';
-import { MAX_RECONCILES, MAX_RETRY_AGE_MS, reconcileWait, retryWait } from './retryPolicy.ts';
+import {
+  MAX_RECONCILES,
+  MAX_RETRY_AGE_MS,
+  reconcileWait,
+  REQUEST_SETTLE_MS,
+  retryWait,
+} from './retryPolicy.ts';
 
 /** What the dispatcher asks of the channel for a claimed publication. */
 export type StepAction = Attempt['action'];
@@ -36,6 +42,10 @@ export interface StepContext {
   /** When the current run began (first retry, acceptance by the channel, first doubt). */
   waitingSince: Date | null;
   random?: (() => number) | undefined;
+  /** When the step's request was sent (its attempt's start). */
+  startedAt?: Date | undefined;
+  /** Overrides REQUEST_SETTLE_MS (tests whose channels are known to answer fast). */
+  settleMs?: number | undefined;
 }
 
 /**
@@ -148,7 +158,13 @@ function afterPublish(outcome: PublishOutcome, ctx: StepContext): Transition {
       return {
         ...base('publish', 'unknown', outcome.problem),
         state: 'reconciling',
-        nextAttemptAt: after(ctx.now, reconcileWait(1, ctx.random)),
+        // Not before the request could have been settled by the channel (see REQUEST_SETTLE_MS).
+        nextAttemptAt: new Date(
+          Math.max(
+            after(ctx.now, reconcileWait(1, ctx.random)).getTime(),
+            (ctx.startedAt ?? ctx.now).getTime() + (ctx.settleMs ?? REQUEST_SETTLE_MS),
+          ),
+        ),
         streak: 0,
         waitingSince: ctx.now,
       };

@@ -547,6 +547,8 @@ export class OutboxRepository {
     repeatSafe: (publication: PublicationView) => boolean,
     inFlight: ReadonlySet<string> = new Set(),
     leaseExpiredBy?: Date,
+    /** Reconcile no earlier than this long after the interrupted request was sent. */
+    settleMs = 0,
   ): PublicationView[] {
     const stamp = this.clock.now().toISOString();
     const cutoff = leaseExpiredBy?.toISOString() ?? null;
@@ -563,12 +565,27 @@ export class OutboxRepository {
       for (const id of ids) {
         const view = this.view(id);
         const safe = repeatSafe(view);
+        const sentAt = this.sql(
+          `SELECT max(started_at) FROM publication_attempts WHERE publication_id = ? AND outcome IS NULL`,
+        )
+          .pluck()
+          .get(id) as string | null;
+        // The channel may still be handling the interrupted request: ask it only once that
+        // request can no longer land (a repeat-safe send may go again at once).
+        const next = safe
+          ? stamp
+          : new Date(
+              Math.max(
+                Date.parse(stamp),
+                (sentAt === null ? Date.parse(stamp) : Date.parse(sentAt)) + settleMs,
+              ),
+            ).toISOString();
         this.sql(
           `UPDATE publication_attempts SET outcome = 'interrupted', problem = @problem
            WHERE publication_id = @id AND outcome IS NULL`,
         ).run({ id, problem: problemJson(interruptedProblem(view.channel)) });
         this.sql(
-          `UPDATE publications SET state = @state, next_attempt_at = @now,
+          `UPDATE publications SET state = @state, next_attempt_at = @next,
              streak = CASE WHEN @safe THEN streak ELSE 0 END,
              waiting_since = CASE WHEN @safe THEN waiting_since ELSE @now END,
              last_problem = CASE WHEN @safe THEN last_problem ELSE @problem END,
@@ -580,6 +597,7 @@ export class OutboxRepository {
           safe: safe ? 1 : 0,
           problem: problemJson(interruptedProblem(view.channel)),
           now: stamp,
+          next,
         });
         recovered.push(this.view(id));
       }

@@ -58,3 +58,11 @@ export function reconcileWait(attempt: number, random?: () => number): number {
     ...(random === undefined ? {} : { random }),
   });
 }
+
+/**
+ * How long a request can still be in a channel's hands after PressDesk lost track of it: the
+ * longest request an adapter makes (media uploads: 120 s) plus a margin. A channel may still
+ * commit a request for that long after a crash or a lost reply, so asking it earlier whether
+ * the request landed can answer "absent" for what lands a moment later — and a second copy.
+ */
+export const REQUEST_SETTLE_MS = 130_000;

@@ -36,7 +36,13 @@ describe('publishing a policy interpretation together with its policy', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'pressdesk-policy-'));
     sandbox = await startSandboxChannels({ dataDir });
-    app = createApp({ dataDir, runtime: 'headless', sandbox });
+    // The sandbox answers at once: a lost request cannot land later than a second after.
+    app = createApp({
+      dataDir,
+      runtime: 'headless',
+      sandbox,
+      dispatcherTuning: { settleMs: 1_000 },
+    });
   });
   afterAll(async () => {
     await app.shutdown();

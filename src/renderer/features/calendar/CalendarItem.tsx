@@ -1,6 +1,6 @@
 import { Button, Tag } from 'antd';
 import type { DragEvent } from 'react';
-import { CHANNEL_NAMES } from '../../../shared/content/channelId.ts';
+import { publicationWhere } from '../queue/publicationWhere.ts';
 import type { Locale } from '../../../shared/domain/settings.ts';
 import type { PublicationView } from '../../../shared/publish/publication.ts';
 import type { PublicationState } from '../../../shared/publish/publicationState.ts';
@@ -41,12 +41,11 @@ function lookOf(state: PublicationState): Look {
   }
 }
 
-/** '微博 · 沙箱 · 微博': the channel and the account, as the queue names them. */
+/** The channel and the account, as the queue names them (the account alone when it names the channel). */
 export function accountLabel(publication: PublicationView, locale: Locale): string {
-  const lang = locale === 'en' ? 'en' : 'zh';
-  const channel = CHANNEL_NAMES[publication.channel][lang];
+  const label = publicationWhere(publication, locale === 'en' ? 'en' : 'zh');
   // 'the government portal' starts a label here, so it takes a capital.
-  return `${channel.charAt(0).toUpperCase()}${channel.slice(1)} · ${publication.accountName}`;
+  return `${label.charAt(0).toUpperCase()}${label.slice(1)}`;
 }
 
 interface Props {

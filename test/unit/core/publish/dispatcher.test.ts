@@ -3,7 +3,11 @@ import type { PublishOutcome } from '../../../../src/core/channels/adapter.ts';
 import { systemClock } from '../../../../src/core/clock.ts';
 import { MAX_TIMER_MS } from '../../../../src/core/publish/dispatcher.ts';
 import { OutboxRepository } from '../../../../src/core/publish/outboxRepository.ts';
-import { MAX_RECONCILES, MAX_RETRY_AGE_MS } from '../../../../src/core/publish/retryPolicy.ts';
+import {
+  MAX_RECONCILES,
+  MAX_RETRY_AGE_MS,
+  REQUEST_SETTLE_MS,
+} from '../../../../src/core/publish/retryPolicy.ts';
 import {
   addAccount,
   channelSaid,
@@ -229,10 +233,11 @@ describe('Dispatcher', () => {
     expect(view).toMatchObject({ state: 'unknown', nextAttemptAt: null });
     expect(view.lastProblem?.code).toBe('weibo.reconcile-window');
     expect(d.timers.pending()).toEqual([]);
-    // The waits between reconciliations grow (random 0.5: 5 s, 10 s, 20 s, 40 s).
+    // The first reconciliation waits until the lost request can no longer land (130 s after
+    // it was sent); then the waits grow (random 0.5: 10 s, 20 s, 40 s, 80 s).
     const starts = view.attemptLog.map((a) => new Date(a.startedAt).getTime());
     const gaps = starts.slice(1).map((t, i) => t - (starts[i] ?? 0));
-    expect(gaps).toEqual([5 * SECOND, 10 * SECOND, 20 * SECOND, 40 * SECOND, 80 * SECOND]);
+    expect(gaps).toEqual([REQUEST_SETTLE_MS, 10 * SECOND, 20 * SECOND, 40 * SECOND, 80 * SECOND]);
   });
 
   it('lets missed publications wait for a person after being closed past the window', async () => {
