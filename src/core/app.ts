@@ -32,6 +32,7 @@ import { OutboxRepository } from './publish/outboxRepository.ts';
 import { Dispatcher, type DispatcherTimers } from './publish/dispatcher.ts';
 import { Publishing } from './publish/publishing.ts';
 import type { Draft } from '../shared/domain/draft.ts';
+import type { PublicationState } from '../shared/publish/publicationState.ts';
 import { NetworkStatus } from './network/networkStatus.ts';
 import { ChangesRepository } from './publish/changesRepository.ts';
 import { ReleaseChanges } from './publish/releaseChanges.ts';
@@ -135,6 +136,8 @@ export function createApp(options: CreateAppOptions): DeskApp {
   const versionOf = (id: string, ref: RevisionRef) =>
     ref === 'working' ? drafts.get(id) : drafts.revision(id, ref);
   const events = new EventBus();
+  const publicationChanged = (p: { id: string; releaseId: string; state: PublicationState }) =>
+    events.emit('publication.changed', { id: p.id, releaseId: p.releaseId, state: p.state });
   const secretBox = options.secretBox ?? keyFileSecretBox(options.dataDir);
   const accounts = new AccountsRepository(db, clock, secretBox);
   const adapters = new AccountAdapters({
@@ -195,12 +198,7 @@ export function createApp(options: CreateAppOptions): DeskApp {
     isOnline: () => network.online,
     isPaused: () => settings.get().publishingPaused,
     missedWindowMs: () => settings.get().missedWindowMinutes * 60_000,
-    onChange: (publication) =>
-      events.emit('publication.changed', {
-        id: publication.id,
-        releaseId: publication.releaseId,
-        state: publication.state,
-      }),
+    onChange: publicationChanged,
   });
   const sqliteVersion = (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
 
@@ -313,7 +311,7 @@ export function createApp(options: CreateAppOptions): DeskApp {
     'publish.enqueue': (input) => {
       const created = publishing.enqueue(input, person());
       for (const p of created) {
-        events.emit('publication.changed', { id: p.id, releaseId: p.releaseId, state: p.state });
+        publicationChanged(p);
       }
       log.info('publish.enqueued', { releaseId: input.releaseId, count: created.length });
       dispatcher.wake();
@@ -324,21 +322,13 @@ export function createApp(options: CreateAppOptions): DeskApp {
     'publish.resolve': (input) => {
       const view = outbox.resolve(input.id, input.resolution, person());
       log.info('publish.resolved', { id: input.id, resolution: input.resolution.kind });
-      events.emit('publication.changed', {
-        id: view.id,
-        releaseId: view.releaseId,
-        state: view.state,
-      });
+      publicationChanged(view);
       dispatcher.wake();
       return view;
     },
     'publish.reschedule': (input) => {
       const view = outbox.reschedule(input.id, new Date(input.at), person());
-      events.emit('publication.changed', {
-        id: view.id,
-        releaseId: view.releaseId,
-        state: view.state,
-      });
+      publicationChanged(view);
       dispatcher.wake();
       return view;
     },
@@ -346,7 +336,7 @@ export function createApp(options: CreateAppOptions): DeskApp {
       const result = await releaseChanges.retract(input.releaseId, input.reason, person());
       log.info('publish.retracted', { releaseId: input.releaseId });
       for (const p of outbox.list({ releaseId: input.releaseId, limit: 1000 })) {
-        events.emit('publication.changed', { id: p.id, releaseId: p.releaseId, state: p.state });
+        publicationChanged(p);
       }
       dispatcher.wake();
       return result;
@@ -355,7 +345,7 @@ export function createApp(options: CreateAppOptions): DeskApp {
       const result = await releaseChanges.correct(input.releaseId, input.reason, person());
       log.info('publish.corrected', { releaseId: input.releaseId });
       for (const p of outbox.list({ releaseId: input.releaseId, limit: 1000 })) {
-        events.emit('publication.changed', { id: p.id, releaseId: p.releaseId, state: p.state });
+        publicationChanged(p);
       }
       return result;
     },
@@ -363,7 +353,7 @@ export function createApp(options: CreateAppOptions): DeskApp {
     'publish.confirmChange': (input) => {
       releaseChanges.confirm(input.publicationId, input.kind, person());
       const p = outbox.get(input.publicationId);
-      events.emit('publication.changed', { id: p.id, releaseId: p.releaseId, state: p.state });
+      publicationChanged(p);
       return changes.list(p.releaseId);
     },
     'network.status': () => ({

@@ -54,6 +54,9 @@ export function memoryProgress(initial: Record<string, string> = {}): Progress {
   };
 }
 
+/** The outcomes a failed channel call leads to, common to publishes and changes. */
+export type CallFailure = Extract<PublishOutcome, { kind: 'retry' | 'failed' | 'unknown' }>;
+
 /** What reconcile learned about an attempt whose outcome was unknown. */
 export type ReconcileOutcome =
   /** It landed: this is where. */

@@ -18,6 +18,7 @@ import type {
 } from '../../../src/shared/publish/publication.ts';
 import { FINAL_STATES, WAITING_STATES } from '../../../src/shared/publish/publicationState.ts';
 import { solidPng } from '../../fixtures/images.ts';
+import { callValue } from '../../fixtures/callValue.ts';
 
 /** Each channel's call that creates the public copy. */
 const CREATE: Record<Exclude<ChannelId, 'appfeed'>, RegExp> = {
@@ -61,11 +62,7 @@ describe('publishing through every fault of the sandbox channels', () => {
   let dataDir: string;
   let sandbox: SandboxChannels;
   let app: DeskApp;
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const envelope = await app.call(method, input);
-    if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`);
-    return envelope.value as T;
-  };
+  const call = <T>(method: string, input: unknown): Promise<T> => callValue<T>(app, method, input);
 
   /**
    * Virtual time: the app, its adapters and the simulators share one manual clock, and the

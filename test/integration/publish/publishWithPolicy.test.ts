@@ -13,6 +13,7 @@ import type {
   PublicationView,
 } from '../../../src/shared/publish/publication.ts';
 import { solidPng } from '../../fixtures/images.ts';
+import { callValue } from '../../fixtures/callValue.ts';
 
 const body = (text: string) => ({
   root: {
@@ -27,11 +28,7 @@ describe('publishing a policy interpretation together with its policy', () => {
   let dataDir: string;
   let sandbox: SandboxChannels;
   let app: DeskApp;
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const envelope = await app.call(method, input);
-    if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`);
-    return envelope.value as T;
-  };
+  const call = <T>(method: string, input: unknown): Promise<T> => callValue<T>(app, method, input);
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'pressdesk-policy-'));

@@ -11,17 +11,14 @@ import type { AccountList } from '../../../src/shared/channels/account.ts';
 import type { PublicationChange } from '../../../src/shared/publish/publicationChange.ts';
 import type { PublicationView } from '../../../src/shared/publish/publication.ts';
 import { solidPng } from '../../fixtures/images.ts';
+import { callValue } from '../../fixtures/callValue.ts';
 
 /** Retracting and correcting a release everywhere it went, through the app, on the sandbox. */
 describe('retract and correct a release everywhere', () => {
   let dataDir: string;
   let sandbox: SandboxChannels;
   let app: DeskApp;
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const envelope = await app.call(method, input);
-    if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`);
-    return envelope.value as T;
-  };
+  const call = <T>(method: string, input: unknown): Promise<T> => callValue<T>(app, method, input);
 
   /** A release published to the five sandbox accounts, settled. */
   async function publishedRelease(title: string): Promise<string> {

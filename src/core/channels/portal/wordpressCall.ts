@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { PublishOutcome } from '../adapter.ts';
+import type { CallFailure } from '../adapter.ts';
 import { parseJsonReply, retryAfterMs, type HttpBody, type HttpReply } from '../channelHttp.ts';
 import type { ChannelProblem } from '../channelProblem.ts';
 import { NO_PASSWORD_PROBLEM, type PortalContext } from './portalContext.ts';
@@ -100,8 +100,7 @@ export async function wpCall<S extends z.ZodType>(
   };
 }
 
-/** The outcomes a failed call leads to, common to publishes and changes. */
-export type CallFailure = Extract<PublishOutcome, { kind: 'retry' | 'failed' | 'unknown' }>;
+export type { CallFailure } from '../adapter.ts';
 
 /** Wait before sending again after `not-sent` (the network or the site was unreachable). */
 export const NOT_SENT_RETRY_MS = 60_000;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { assertNever } from '../../../shared/assertNever.ts';
-import type { PublishOutcome } from '../adapter.ts';
+import type { CallFailure } from '../adapter.ts';
 import { parseJsonReply, retryAfterMs, type HttpBody, type HttpReply } from '../channelHttp.ts';
 import { problem, type ChannelProblem } from '../channelProblem.ts';
 import { WechatEnvelopeSchema } from './wechatApi.ts';
@@ -14,8 +14,7 @@ import {
   type WechatErrorKind,
 } from './wechatErrors.ts';
 
-/** The outcomes a failed call leads to, common to publishes, status reads and changes. */
-export type CallFailure = Extract<PublishOutcome, { kind: 'retry' | 'failed' | 'unknown' }>;
+export type { CallFailure } from '../adapter.ts';
 
 /**
  * What one WeChat call came to:

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { PublishOutcome } from '../adapter.ts';
+import type { CallFailure } from '../adapter.ts';
 import {
   parseJsonReply,
   retryAfterMs,
@@ -38,8 +38,7 @@ export type WeiboCallResult<T> =
 
 export type WeiboFailure = Exclude<WeiboCallResult<unknown>, { kind: 'ok' }>;
 
-/** The outcomes a failed call leads to, common to publishes and changes. */
-export type CallFailure = Extract<PublishOutcome, { kind: 'retry' | 'failed' | 'unknown' }>;
+export type { CallFailure } from '../adapter.ts';
 
 export async function weiboCall<S extends z.ZodType>(
   http: ChannelHttp,

@@ -1,4 +1,4 @@
-import { Button, Tag } from 'antd';
+import { Button } from 'antd';
 import type { DragEvent } from 'react';
 import { publicationWhere } from '../queue/publicationWhere.ts';
 import type { Locale } from '../../../shared/domain/settings.ts';
@@ -10,6 +10,7 @@ import { PublicationActions } from '../queue/PublicationActions.tsx';
 import { PublicationStateTag } from '../queue/PublicationStateTag.tsx';
 import { isReschedulable, officeWallTime, type Placed } from './calendarGrid.ts';
 import { clockLabel } from './calendarLabels.ts';
+import { SandboxTag } from '../channels/SandboxTag.tsx';
 
 /** The MIME type a dragged publication carries (its id). */
 export const PUBLICATION_DRAG_TYPE = 'application/x-pressdesk-publication';
@@ -104,12 +105,7 @@ export function CalendarItem({
         <PublicationStateTag state={p.state} />
       </div>
       <div className="pd-cal-item-account">
-        {account}{' '}
-        {p.sandbox ? (
-          <Tag style={{ color: '#873800', background: '#fff7e6', borderColor: '#ffd591' }}>
-            {t('channels.sandboxTag')}
-          </Tag>
-        ) : null}
+        {account} {p.sandbox ? <SandboxTag /> : null}
       </div>
       {/* Not draggable itself: a drag that starts on the title moves the publication. */}
       <a

@@ -1,4 +1,4 @@
-import { Alert, DatePicker, Flex, Modal, Tag, Typography } from 'antd';
+import { Alert, DatePicker, Flex, Modal, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { Locale } from '../../../shared/domain/settings.ts';
@@ -13,6 +13,7 @@ import { accountLabel } from './CalendarItem.tsx';
 import { clockLabel } from './calendarLabels.ts';
 import { useNow } from './useNow.ts';
 import type { Rescheduler } from './useReschedule.ts';
+import { SandboxTag } from '../channels/SandboxTag.tsx';
 
 interface Props {
   publication: PublicationView;
@@ -75,12 +76,7 @@ export function RescheduleDialog({ publication, timeZone, locale, reschedule, on
         <div>
           <Typography.Text strong>{title}</Typography.Text>
           <div>
-            {accountLabel(publication, locale)}{' '}
-            {publication.sandbox ? (
-              <Tag style={{ color: '#873800', background: '#fff7e6', borderColor: '#ffd591' }}>
-                {t('channels.sandboxTag')}
-              </Tag>
-            ) : null}
+            {accountLabel(publication, locale)} {publication.sandbox ? <SandboxTag /> : null}
           </div>
           {current ? (
             <Typography.Text type="secondary">

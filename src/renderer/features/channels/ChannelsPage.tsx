@@ -16,7 +16,6 @@ import {
   Skeleton,
   Space,
   Switch,
-  Tag,
   Typography,
 } from 'antd';
 import { useState } from 'react';
@@ -34,6 +33,7 @@ import { useDocumentTitle } from '../../app/shell/useDocumentTitle.ts';
 import { AccountCheckResult } from './AccountCheckResult.tsx';
 import { AccountDialog } from './AccountDialog.tsx';
 import { SandboxReceivedDrawer } from './SandboxReceivedDrawer.tsx';
+import { SandboxTag } from './SandboxTag.tsx';
 
 type DialogTarget = { account: AccountView } | { channel: ChannelId };
 
@@ -265,12 +265,7 @@ function AccountItem({ account, onEdit }: { account: AccountView; onEdit(): void
         title={
           <Space>
             <span>{account.name}</span>
-            {account.sandbox ? (
-              // Dark orange on light orange: antd's orange tag misses WCAG AA contrast.
-              <Tag style={{ color: '#873800', background: '#fff7e6', borderColor: '#ffd591' }}>
-                {t('channels.sandboxTag')}
-              </Tag>
-            ) : null}
+            {account.sandbox ? <SandboxTag /> : null}
           </Space>
         }
         description={addressOf(account)}

@@ -1,4 +1,4 @@
-import { Table, Tag, Typography } from 'antd';
+import { Table, Typography } from 'antd';
 import type { PublicationView } from '../../../shared/publish/publication.ts';
 import { formatDateTime } from '../../app/format/formatDateTime.ts';
 import { useLocale } from '../../app/i18n/useLocale.ts';
@@ -7,6 +7,7 @@ import { useDeskSettings } from '../../app/settings/useDeskSettings.ts';
 import { PublicationActions } from './PublicationActions.tsx';
 import { PublicationStateTag } from './PublicationStateTag.tsx';
 import { publicationWhere } from './publicationWhere.ts';
+import { SandboxTag } from '../channels/SandboxTag.tsx';
 
 /** Publications with their state, times, link or problem, and what a person may do. */
 export function PublicationsTable({
@@ -46,12 +47,7 @@ export function PublicationsTable({
           key: 'account',
           render: (_, p) => (
             <span>
-              {publicationWhere(p, lang)}{' '}
-              {p.sandbox ? (
-                <Tag style={{ color: '#873800', background: '#fff7e6', borderColor: '#ffd591' }}>
-                  {t('channels.sandboxTag')}
-                </Tag>
-              ) : null}
+              {publicationWhere(p, lang)} {p.sandbox ? <SandboxTag /> : null}
             </span>
           ),
         },

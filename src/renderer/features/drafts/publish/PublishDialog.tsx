@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Checkbox,
-  DatePicker,
-  Empty,
-  Flex,
-  Modal,
-  Radio,
-  Skeleton,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Checkbox, DatePicker, Empty, Flex, Modal, Radio, Skeleton, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { AccountView } from '../../../../shared/channels/account.ts';
@@ -23,6 +12,7 @@ import { ErrorAlert } from '../../../app/errors/ErrorAlert.tsx';
 import { useLocale } from '../../../app/i18n/useLocale.ts';
 import { useT } from '../../../app/i18n/useT.ts';
 import { useDeskSettings } from '../../../app/settings/useDeskSettings.ts';
+import { SandboxTag } from '../../channels/SandboxTag.tsx';
 
 interface Choice {
   when: 'now' | 'later';
@@ -107,11 +97,7 @@ export function PublishDialog({ releaseId, stops, policyDraftId, flush, onClose,
         >
           {account.name}
         </Checkbox>
-        {account.sandbox ? (
-          <Tag style={{ color: '#873800', background: '#fff7e6', borderColor: '#ffd591' }}>
-            {t('channels.sandboxTag')}
-          </Tag>
-        ) : null}
+        {account.sandbox ? <SandboxTag /> : null}
         {choice ? (
           <>
             <Radio.Group
